@@ -1,0 +1,62 @@
+//! The command line, as clap derive types only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diag::Format;
+
+/// glossa: a static-site generator for bilingual educational glossaries.
+#[derive(Debug, Parser)]
+#[command(name = "glossa", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the content, then build the site into the output folder.
+    Build(BuildArgs),
+    /// Check the content and report every problem, without writing anything.
+    Check(CheckArgs),
+}
+
+/// `glossa build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The output folder, replaced as a whole when the build succeeds.
+    #[arg(long, default_value = "public")]
+    pub out: PathBuf,
+    /// Override site.yaml's base_url (an absolute http(s) URL).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Publish terms marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// `glossa check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Check as if drafts were published (drafts are always checked).
+    #[arg(long)]
+    pub drafts: bool,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}

@@ -1,0 +1,47 @@
+//! Errors that stop a run before the content can even be judged: I/O, usage,
+//! templates. Content problems are diagnostics, never these. Exit code 2.
+
+use std::path::PathBuf;
+
+/// A failure of the tool or its environment, not of the content.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// A template failed to parse or render.
+    #[error("template `{name}`: {message}")]
+    Template {
+        /// The template's name.
+        name: String,
+        /// Tera's message with its causes.
+        message: String,
+    },
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io { path: path.into(), source }
+    }
+
+    /// A Tera error with its whole cause chain.
+    pub fn template(name: &str, error: &tera::Error) -> Error {
+        let mut message = error.to_string();
+        let mut cause = std::error::Error::source(error);
+        while let Some(c) = cause {
+            message.push_str(": ");
+            message.push_str(&c.to_string());
+            cause = c.source();
+        }
+        Error::Template { name: name.to_owned(), message }
+    }
+}

@@ -1,0 +1,423 @@
+//! Splits a content file into its YAML front matter and Markdown body, and
+//! reads the front matter into a [`FrontMatter`], reporting every problem with
+//! the position of the key or value at fault.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::diag::{Code, Diagnostic};
+use crate::schema::{Fields, Reader};
+use crate::source::{FileId, FileRef, SourceMap, Span};
+use crate::yaml::{self, Node};
+
+/// Every key a term's front matter may have (spec §2).
+pub const TERM_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "aliases",
+    "tags",
+    "prerequisites",
+    "related",
+    "facts",
+    "sources",
+    "quiz",
+    "draft",
+    "updated",
+    "source",
+    "autolink",
+    "redirect_from",
+];
+const SOURCE_KEYS: &[&str] = &["title", "url"];
+const QUESTION_KEYS: &[&str] = &["question", "choices", "answer", "explanation"];
+
+/// A value with the span it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// One numbered source.
+#[derive(Debug, Clone)]
+pub struct SourceLink {
+    /// Its title (shown).
+    pub title: Spanned<String>,
+    /// Its URL.
+    pub url: Spanned<String>,
+}
+
+/// One quiz question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// The question (inline Markdown).
+    pub question: Spanned<String>,
+    /// The choices (inline Markdown).
+    pub choices: Vec<Spanned<String>>,
+    /// 0-based index of the right choice.
+    pub answer: usize,
+    /// Why that choice is right (inline Markdown).
+    pub explanation: Option<Spanned<String>>,
+}
+
+/// The front matter of one term file.
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    /// The title (the slug when missing; the file then has an error).
+    pub title: Spanned<String>,
+    /// The one-line summary.
+    pub summary: Spanned<String>,
+    /// Other names of the term.
+    pub aliases: Vec<Spanned<String>>,
+    /// Tags, if the key is present.
+    pub tags: Option<Vec<Spanned<String>>>,
+    /// Prerequisite slugs, if the key is present.
+    pub prerequisites: Option<Vec<Spanned<String>>>,
+    /// Related slugs, if the key is present.
+    pub related: Option<Vec<Spanned<String>>>,
+    /// Key facts.
+    pub facts: Vec<Spanned<String>>,
+    /// Numbered sources.
+    pub sources: Vec<SourceLink>,
+    /// The quiz, if the key is present.
+    pub quiz: Option<Vec<Question>>,
+    /// Left out of builds unless `--drafts`.
+    pub draft: bool,
+    /// Date of the last meaningful change, `YYYY-MM-DD`.
+    pub updated: Option<Spanned<String>>,
+    /// The source hash a translation was made from.
+    pub source: Option<Spanned<String>>,
+    /// `false`: mentions of this term are not linked automatically.
+    pub autolink: bool,
+    /// Old slugs that redirect here.
+    pub redirect_from: Vec<Spanned<String>>,
+    /// Where the front matter block's keys start (for file-level problems).
+    pub span: Span,
+}
+
+/// A parsed content file.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    /// Where it came from.
+    pub file_ref: FileRef,
+    /// Its front matter.
+    pub front: FrontMatter,
+    /// Byte range of the Markdown body in the file.
+    pub body: Range<usize>,
+}
+
+/// Parses every file, in parallel, keeping input order.
+pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Vec<ParsedFile>, Vec<Diagnostic>) {
+    let results: Vec<_> = refs
+        .par_iter()
+        .map(|file_ref| {
+            let mut diags = Vec::new();
+            let parsed = parse_file(&sources.get(file_ref.file).text, file_ref, &mut diags);
+            (parsed, diags)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut diags = Vec::new();
+    for (parsed, file_diags) in results {
+        files.extend(parsed);
+        diags.extend(file_diags);
+    }
+    (files, diags)
+}
+
+/// Where the front matter and the body lie in a file's text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split {
+    /// The YAML between the fences.
+    pub yaml: Range<usize>,
+    /// The Markdown after the closing fence.
+    pub body: Range<usize>,
+}
+
+/// Finds the `---` fenced front matter at the start of `text` (after a BOM).
+/// `Err` carries the offset and message of what is wrong.
+pub fn split(text: &str) -> Result<Split, (usize, &'static str)> {
+    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut lines = LineIter { text, pos: start };
+    match lines.next() {
+        Some((line, _)) if line.trim_end() == "---" => {}
+        _ => return Err((start, "the file does not start with a `---` line opening its front matter")),
+    }
+    let yaml_start = lines.pos;
+    while let Some((line, line_start)) = lines.next() {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Ok(Split { yaml: yaml_start..line_start, body: lines.pos..text.len() });
+        }
+    }
+    Err((start, "the front matter opened here is never closed by a `---` line"))
+}
+
+struct LineIter<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<(&'a str, usize)> {
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let start = self.pos;
+        let rest = &self.text[start..];
+        let (line, advance) = match rest.find('\n') {
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        self.pos += advance;
+        Some((line.strip_suffix('\r').unwrap_or(line), start))
+    }
+}
+
+/// Parses one term file; `None` when it has no readable front matter.
+pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -> Option<ParsedFile> {
+    let file = file_ref.file;
+    let split = match split(text) {
+        Ok(split) => split,
+        Err((offset, message)) => {
+            diags.push(
+                Diagnostic::new(Code::Yaml, Some(Span::new(file, offset..offset)), message)
+                    .with_help("a term file starts with `---`, then `title:` and `summary:`, then `---` and the Markdown body"),
+            );
+            return None;
+        }
+    };
+    let yaml_text = &text[split.yaml.clone()];
+    let root = match yaml::parse(yaml_text) {
+        Ok(root) => root,
+        Err(e) => {
+            let at = split.yaml.start + e.offset;
+            diags.push(Diagnostic::new(Code::Yaml, Some(Span::new(file, at..at)), format!("front matter does not parse: {}", e.message)));
+            return None;
+        }
+    };
+    let mut r = Reader::new(file, split.yaml.start, diags);
+    let front = read_front(&mut r, &root, file_ref.slug.as_str(), Span::new(file, split.yaml.start..split.yaml.start));
+    Some(ParsedFile { file_ref: file_ref.clone(), front, body: split.body })
+}
+
+fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> FrontMatter {
+    let fields = r.fields(root, "the front matter", TERM_KEYS);
+    let spanned_text = |r: &mut Reader<'_>, key: &str| -> Option<Spanned<String>> {
+        let node = fields.get(key)?;
+        let text = r.required_text(&fields, key, Code::MissingField, "the term")?;
+        Some(Spanned { value: text, span: r.span(node) })
+    };
+    let title = spanned_text(r, "title").unwrap_or_else(|| {
+        if fields.get("title").is_none() {
+            r.required_text(&fields, "title", Code::MissingField, "the term");
+        }
+        Spanned { value: slug.to_owned(), span: block }
+    });
+    let summary = spanned_text(r, "summary").unwrap_or_else(|| {
+        if fields.get("summary").is_none() {
+            r.required_text(&fields, "summary", Code::MissingField, "the term");
+        }
+        Spanned { value: String::new(), span: block }
+    });
+    let list = |r: &mut Reader<'_>, key: &str| -> Option<Vec<Spanned<String>>> {
+        let node = fields.get(key)?;
+        Some(r.text_list(node, key).into_iter().map(|(value, span)| Spanned { value, span }).collect())
+    };
+    let aliases = list(r, "aliases").unwrap_or_default();
+    let tags = list(r, "tags");
+    let prerequisites = list(r, "prerequisites");
+    let related = list(r, "related");
+    let facts = list(r, "facts").unwrap_or_default();
+    let redirect_from = list(r, "redirect_from").unwrap_or_default();
+    let sources = fields.get("sources").map(|node| read_sources(r, node)).unwrap_or_default();
+    let quiz = fields.get("quiz").map(|node| read_quiz(r, node));
+    let draft = fields.get("draft").and_then(|n| r.bool(n, "draft")).unwrap_or(false);
+    let autolink = fields.get("autolink").and_then(|n| r.bool(n, "autolink")).unwrap_or(true);
+    let updated = read_checked(r, &fields, "updated", is_date, "`updated` must be a date written YYYY-MM-DD");
+    let source = read_checked(r, &fields, "source", is_source_hash, "`source` must be the 12 hex digits that `glossa new` writes");
+    FrontMatter { title, summary, aliases, tags, prerequisites, related, facts, sources, quiz, draft, updated, source, autolink, redirect_from, span: block }
+}
+
+fn read_checked(r: &mut Reader<'_>, fields: &Fields<'_>, key: &str, valid: fn(&str) -> bool, message: &str) -> Option<Spanned<String>> {
+    let node = fields.get(key)?;
+    let text = r.text(node, key)?;
+    if valid(&text) {
+        Some(Spanned { value: text, span: r.span(node) })
+    } else {
+        r.report(Code::InvalidValue, node, format!("{message}, found `{text}`"), None);
+        None
+    }
+}
+
+fn read_sources(r: &mut Reader<'_>, node: &Node) -> Vec<SourceLink> {
+    let mut sources = Vec::new();
+    for item in r.list(node, "sources") {
+        let fields = r.fields(item, "a source", SOURCE_KEYS);
+        let title = r.required_text(&fields, "title", Code::MissingField, "a source");
+        let url = r.required_text(&fields, "url", Code::MissingField, "a source");
+        let (Some(title), Some(url)) = (title, url) else { continue };
+        let title_span = fields.get("title").map_or_else(|| r.span(item), |n| r.span(n));
+        let url_span = fields.get("url").map_or_else(|| r.span(item), |n| r.span(n));
+        if !crate::util::url::is_safe(&url) {
+            r.report(Code::UnsafeUrl, fields.get("url").unwrap_or(item), format!("source URL `{url}` uses a scheme that is not allowed"), Some("use an http(s) URL".to_owned()));
+            continue;
+        }
+        sources.push(SourceLink { title: Spanned { value: title, span: title_span }, url: Spanned { value: url, span: url_span } });
+    }
+    sources
+}
+
+fn read_quiz(r: &mut Reader<'_>, node: &Node) -> Vec<Question> {
+    let mut quiz = Vec::new();
+    for item in r.list(node, "quiz") {
+        let fields = r.fields(item, "a quiz question", QUESTION_KEYS);
+        let question = r.required_text(&fields, "question", Code::InvalidQuiz, "a quiz question");
+        let choices: Vec<Spanned<String>> = match fields.get("choices") {
+            Some(n) => r.text_list(n, "choices").into_iter().map(|(value, span)| Spanned { value, span }).collect(),
+            None => {
+                r.report(Code::InvalidQuiz, item, "a quiz question has no `choices`", Some("add `choices: [a, b, c]`".to_owned()));
+                continue;
+            }
+        };
+        let choices_node = fields.get("choices").unwrap_or(item);
+        if !(2..=6).contains(&choices.len()) {
+            r.report(Code::InvalidQuiz, choices_node, format!("a quiz question needs 2 to 6 choices, found {}", choices.len()), None);
+        }
+        for (i, choice) in choices.iter().enumerate() {
+            if choices[..i].iter().any(|c| c.value.trim() == choice.value.trim()) {
+                let at = &choices_node.as_seq().unwrap_or_default()[i];
+                r.report(Code::InvalidQuiz, at, format!("choice `{}` is given twice", choice.value), Some("each choice must be different".to_owned()));
+            }
+        }
+        let answer = match fields.get("answer") {
+            Some(n) => match n.as_index() {
+                Some(answer) if answer < choices.len() => Some(answer),
+                Some(answer) => {
+                    let last = choices.len().saturating_sub(1);
+                    r.report(Code::InvalidQuiz, n, format!("answer {answer} is not a choice: the choices are numbered 0 to {last}"), Some("`answer` is the 0-based index of the right choice".to_owned()));
+                    None
+                }
+                None => {
+                    r.report(Code::InvalidQuiz, n, "`answer` must be the 0-based index of the right choice", None);
+                    None
+                }
+            },
+            None => {
+                r.report(Code::InvalidQuiz, item, "a quiz question has no `answer`", Some("add `answer: 0` (the 0-based index of the right choice)".to_owned()));
+                None
+            }
+        };
+        let explanation = fields.get("explanation").and_then(|n| {
+            let text = r.text(n, "explanation")?;
+            Some(Spanned { value: text, span: r.span(n) })
+        });
+        let question_span = fields.get("question").map_or_else(|| r.span(item), |n| r.span(n));
+        if let (Some(question), Some(answer)) = (question, answer) {
+            if (2..=6).contains(&choices.len()) {
+                quiz.push(Question { question: Spanned { value: question, span: question_span }, choices, answer, explanation });
+            }
+        }
+    }
+    quiz
+}
+
+/// Whether `text` is a calendar date `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+fn is_source_hash(text: &str) -> bool {
+    text.len() == crate::util::hash::SOURCE_HASH_LEN && text.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+}
+
+/// Span of the whole file start, for problems of a file as a whole.
+pub fn file_span(file: FileId) -> Span {
+    Span::file_start(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LangId;
+    use crate::source::ContentKind;
+    use crate::util::slug::Slug;
+
+    fn parse(text: &str) -> (Option<ParsedFile>, Vec<Diagnostic>) {
+        let file_ref = FileRef { file: FileId(0), lang: LangId(0), kind: ContentKind::Term, slug: Slug::parse("x").unwrap() };
+        let mut diags = Vec::new();
+        let parsed = parse_file(text, &file_ref, &mut diags);
+        (parsed, diags)
+    }
+
+    #[test]
+    fn splits_with_bom_and_crlf() {
+        let text = "\u{feff}---\r\ntitle: T\r\n---\r\nBody\r\n";
+        let split = split(text).unwrap();
+        assert_eq!(&text[split.yaml.clone()], "title: T\r\n");
+        assert_eq!(&text[split.body], "Body\r\n");
+    }
+
+    #[test]
+    fn reports_missing_and_unterminated_front_matter() {
+        assert!(split("").is_err());
+        assert!(split("# Title\n").is_err());
+        assert_eq!(split("---\ntitle: x\n").unwrap_err().1, "the front matter opened here is never closed by a `---` line");
+        assert!(split("---\n---\n").is_ok());
+    }
+
+    #[test]
+    fn reads_every_field() {
+        let text = "---\ntitle: Staking\nsummary: Locking coins.\naliases: [stake]\ntags: [staking]\nprerequisites: [proof-of-stake]\nfacts:\n  - One.\nsources:\n  - { title: Docs, url: https://ethereum.org/ }\nquiz:\n  - question: Q?\n    choices: [a, b, c]\n    answer: 2\n    explanation: Because.\ndraft: true\nupdated: 2026-02-28\n---\nBody\n";
+        let (parsed, diags) = parse(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let front = parsed.unwrap().front;
+        assert_eq!(front.title.value, "Staking");
+        assert_eq!(front.prerequisites.unwrap()[0].value, "proof-of-stake");
+        assert_eq!(front.quiz.unwrap()[0].answer, 2);
+        assert!(front.draft);
+        assert_eq!(front.sources[0].url.value, "https://ethereum.org/");
+    }
+
+    #[test]
+    fn reports_every_problem_of_a_file() {
+        let text = "---\ntitel: Staking\nsumary: x\nquiz:\n  - question: Q?\n    choices: [a, a]\n    answer: 5\nsources:\n  - { title: X, url: \"javascript:alert(1)\" }\nupdated: 2026-02-30\n---\n";
+        let (_, diags) = parse(text);
+        let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+        for code in ["unknown-field", "missing-field", "invalid-quiz", "unsafe-url", "invalid-value"] {
+            assert!(codes.contains(&code), "{code} missing in {codes:?}");
+        }
+        let titel = diags.iter().find(|d| d.message.contains("titel")).unwrap();
+        assert_eq!(titel.help.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(titel.span.unwrap().start as usize, text.find("titel").unwrap());
+        let answer = diags.iter().find(|d| d.message.starts_with("answer 5")).unwrap();
+        assert_eq!(answer.span.unwrap().start as usize, text.find('5').unwrap());
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2026-13-01"));
+        assert!(!is_date("26-01-01"));
+        assert!(!is_date("2026-1-01"));
+    }
+}

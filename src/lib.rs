@@ -1,0 +1,27 @@
+//! glossa compiles Markdown term files, written in several languages, into a
+//! cross-linked static glossary site. See ARCHITECTURE.md for the pipeline.
+//!
+//! The public façade is what the binary and the tests use: [`pipeline::analyse`]
+//! runs every check, [`render::Site`] renders into an [`output::OutputSink`].
+
+#![warn(missing_docs, unreachable_pub)]
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod diag;
+pub mod error;
+pub mod frontmatter;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod schema;
+pub mod source;
+pub mod theme;
+pub mod util;
+pub mod validate;
+pub mod yaml;
+
+pub use error::Error;

@@ -1,0 +1,20 @@
+//! The `glossa` binary: parse the command line, run, map the outcome to an
+//! exit code (0 success, 1 content problems, 2 usage or I/O errors).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use glossa::cli::Cli;
+use glossa::cmd::{self, Outcome};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cmd::run(cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::ContentFailed) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

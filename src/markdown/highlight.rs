@@ -1,0 +1,91 @@
+//! Fenced-code highlighting with syntect: CSS classes only (a light and a dark
+//! stylesheet chosen by `prefers-color-scheme`), never inline colours. The
+//! syntax set is loaded once per process and shared by every thread.
+
+use std::sync::OnceLock;
+
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::util::text::escape_html;
+
+/// Prefix of every highlighting class (`hl-keyword` …), so themes cannot collide with the site's.
+pub const CLASS_PREFIX: &str = "hl-";
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: CLASS_PREFIX };
+
+/// The shared syntax set: syntect's defaults plus two-face's extra syntaxes
+/// (Solidity, TOML, TypeScript …).
+pub fn syntaxes() -> &'static SyntaxSet {
+    static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
+    SYNTAXES.get_or_init(two_face::syntax::extra_newlines)
+}
+
+/// A code block as HTML: `<pre><code class="language-x">` with classed spans
+/// when the language is known, plain escaped text otherwise.
+pub fn code_block(code: &str, lang: &str) -> String {
+    let lang = lang.split([' ', ',', '{']).next().unwrap_or_default().trim();
+    let set = syntaxes();
+    let syntax = (!lang.is_empty()).then(|| set.find_syntax_by_token(lang)).flatten();
+    let lang_class = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{}\"", escape_html(lang))
+    };
+    let body = syntax
+        .and_then(|syntax| {
+            let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+            for line in LinesWithEndings::from(code) {
+                generator.parse_html_for_line_which_includes_newline(line).ok()?;
+            }
+            Some(generator.finalize())
+        })
+        .unwrap_or_else(|| escape_html(code));
+    format!("<pre class=\"code\"><code{lang_class}>{body}</code></pre>\n")
+}
+
+/// The highlighting stylesheet: a light theme, and a dark one inside
+/// `@media (prefers-color-scheme: dark)`.
+pub fn stylesheet() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    let css = |name: &str| {
+        themes
+            .themes
+            .get(name)
+            .and_then(|theme| syntect::html::css_for_theme_with_class_style(theme, CLASS_STYLE).ok())
+            .unwrap_or_default()
+    };
+    let dark = css("base16-ocean.dark");
+    let indented: String = dark.lines().map(|l| format!("  {l}\n")).collect();
+    format!(
+        "/* Code highlighting: light theme (InspiredGitHub), dark theme (base16-ocean.dark). */\n{}\n@media (prefers-color-scheme: dark) {{\n{indented}}}\n",
+        css("InspiredGitHub")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_languages_get_classes_and_no_inline_style() {
+        let html = code_block("contract Token { uint256 x; }\n", "solidity");
+        assert!(html.contains("class=\"language-solidity\""));
+        assert!(html.contains("hl-"), "{html}");
+        assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn unknown_languages_are_escaped_text() {
+        let html = code_block("<script>alert(1)</script>\n", "nosuchlang");
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn stylesheet_has_both_schemes() {
+        let css = stylesheet();
+        assert!(css.contains(".hl-"));
+        assert!(css.contains("prefers-color-scheme: dark"));
+    }
+}

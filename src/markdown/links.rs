@@ -1,0 +1,98 @@
+//! Resolving `[[slug]]`, `[[slug|text]]` and `[[slug#part]]` to the term's
+//! page in the page's language, and checking links that authors write.
+
+use crate::config::{LangCode, LangId};
+use crate::diag::{suggest, Code, Diagnostic};
+use crate::model::{Glossary, TermId};
+use crate::source::Span;
+use crate::util::slug::Slug;
+
+/// Who is linking, from which page, in which language.
+#[derive(Clone, Copy)]
+pub struct Linker<'g> {
+    /// The glossary.
+    pub glossary: &'g Glossary,
+    /// The language of the page the HTML lands on: links go to pages in it.
+    pub page_lang: LangId,
+    /// The language of the text being rendered (differs for fallback parts).
+    pub content_lang: LangId,
+    /// The term whose text this is.
+    pub source_term: TermId,
+    /// Whether drafts are published (`--drafts`).
+    pub include_drafts: bool,
+}
+
+/// What a wiki link turned out to point at.
+pub enum Resolved<'g> {
+    /// A published term: link to it.
+    Link {
+        /// The term.
+        term: TermId,
+        /// Relative URL from a page at `<lang>/<section>/<slug>/`.
+        href: String,
+        /// The target's title in the page language (or the fallback language).
+        title: &'g str,
+        /// Set when the title is not in the language of the surrounding text.
+        title_lang: Option<&'g LangCode>,
+    },
+    /// A draft that is not published: shown as plain text.
+    Draft {
+        /// The target's title.
+        title: &'g str,
+    },
+    /// No such term: an error was reported.
+    Missing,
+}
+
+/// Prefix from a page at `<lang>/<section>/<slug>/` to the language root.
+/// Rendered content is only placed on pages at that depth (terms, tags).
+pub const TO_LANG_ROOT: &str = "../../";
+
+impl<'g> Linker<'g> {
+    /// Resolves the destination of a wiki link written at `span`.
+    pub fn resolve(&self, dest: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Resolved<'g> {
+        let (slug, fragment) = match dest.split_once('#') {
+            Some((slug, fragment)) => (slug.trim(), Some(fragment.trim())),
+            None => (dest.trim(), None),
+        };
+        let glossary = self.glossary;
+        let Some(term) = glossary.lookup(slug) else {
+            let help = suggest::did_you_mean(slug, glossary.by_slug.keys().map(Slug::as_str))
+                .unwrap_or_else(|| format!("create it with `glossa new {}` or fix the slug", crate::util::slug::slugify(slug)));
+            diags.push(Diagnostic::new(Code::UnknownReference, Some(span), format!("link to `{slug}`, which is not a term")).with_help(help));
+            return Resolved::Missing;
+        };
+        let (entry, _) = glossary.entry_or_fallback(term, self.page_lang);
+        let title = entry.title();
+        let target = glossary.term(term);
+        let source_draft = glossary.term(self.source_term).draft;
+        if target.draft && !source_draft {
+            diags.push(
+                Diagnostic::new(Code::LinkToDraft, Some(span), format!("link to `{slug}`, which is a draft"))
+                    .with_help("it is shown as plain text until the draft is published"),
+            );
+            if !self.include_drafts {
+                return Resolved::Draft { title };
+            }
+        }
+        let mut href = format!("{TO_LANG_ROOT}terms/{slug}/");
+        if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+            href.push('#');
+            href.push_str(&crate::util::text::heading_id(fragment));
+        }
+        let title_lang = (entry.lang != self.content_lang).then(|| &glossary.config.language(entry.lang).code);
+        Resolved::Link { term, href, title, title_lang }
+    }
+}
+
+/// Reports `url` written at `span` if its scheme is not allowed.
+pub fn check_url(url: &str, span: Span, diags: &mut Vec<Diagnostic>) -> bool {
+    let safe = crate::util::url::is_safe(url);
+    if !safe {
+        diags.push(
+            Diagnostic::new(Code::UnsafeUrl, Some(span), format!("link to `{url}` uses a scheme that is not allowed"))
+                .with_help("links may be http(s), mailto or relative"),
+        );
+    }
+    safe
+}

@@ -1,0 +1,142 @@
+//! Renders every entry's Markdown (body, summary, facts, quiz) in parallel:
+//! each entry once in its own language, and the default-language entry once
+//! more for each language whose page falls back to some of its parts (links
+//! there must lead to pages in the page's language).
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::{render_body, render_inline, Linker, RenderedBody};
+use crate::config::LangId;
+use crate::diag::Diagnostic;
+use crate::frontmatter::Spanned;
+use crate::model::{Entry, EntryId, Glossary, TermId};
+
+/// A quiz question with its text rendered.
+#[derive(Debug, Clone)]
+pub struct RenderedQuestion {
+    /// The question (inline HTML).
+    pub question: String,
+    /// The choices (inline HTML).
+    pub choices: Vec<String>,
+    /// 0-based index of the right choice.
+    pub answer: usize,
+    /// The explanation (inline HTML), if any.
+    pub explanation: Option<String>,
+}
+
+/// One entry rendered for pages in one language.
+#[derive(Debug, Clone)]
+pub struct RenderedEntry {
+    /// The entry.
+    pub entry: EntryId,
+    /// The language of the pages this HTML is for.
+    pub page_lang: LangId,
+    /// The body.
+    pub body: RenderedBody,
+    /// The summary (inline HTML).
+    pub summary: String,
+    /// Key facts (inline HTML).
+    pub facts: Vec<String>,
+    /// The quiz, if the entry has one.
+    pub quiz: Option<Vec<RenderedQuestion>>,
+}
+
+/// Every rendered entry.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Each entry in its own language, indexed by [`EntryId`].
+    pub own: Vec<RenderedEntry>,
+    /// The default-language entry of a term, rendered for another language's page.
+    pub fallback: BTreeMap<(TermId, LangId), RenderedEntry>,
+}
+
+impl Rendered {
+    /// The rendering of `entry` for pages in `page_lang`.
+    pub fn get(&self, entry: &Entry, page_lang: LangId) -> Option<&RenderedEntry> {
+        if entry.lang == page_lang {
+            self.own.get(entry.id.index())
+        } else {
+            self.fallback.get(&(entry.term, page_lang))
+        }
+    }
+}
+
+/// Renders every entry; diagnostics come from the first pass only, so each
+/// problem is reported once.
+pub fn render_all(glossary: &Glossary, include_drafts: bool) -> (Rendered, Vec<Diagnostic>) {
+    let results: Vec<(RenderedEntry, Vec<Diagnostic>)> = glossary
+        .entries
+        .par_iter()
+        .map(|entry| {
+            let mut diags = Vec::new();
+            let rendered = render_entry(glossary, entry, entry.lang, include_drafts, &mut diags);
+            (rendered, diags)
+        })
+        .collect();
+    let mut diags = Vec::new();
+    let mut own = Vec::with_capacity(results.len());
+    for (rendered, entry_diags) in results {
+        own.push(rendered);
+        diags.extend(entry_diags);
+    }
+
+    let default = glossary.config.default_language;
+    let needed: Vec<(TermId, LangId, EntryId)> = glossary
+        .terms
+        .iter()
+        .flat_map(|term| glossary.config.lang_ids().map(move |lang| (term, lang)))
+        .filter(|(_, lang)| *lang != default)
+        .filter_map(|(term, lang)| {
+            let default_entry = term.entry(default)?;
+            let needs = match term.entry(lang) {
+                None => true,
+                Some(own_id) => falls_back(&own[own_id.index()], glossary.entry(own_id)),
+            };
+            needs.then_some((term.id, lang, default_entry))
+        })
+        .collect();
+    let fallback = needed
+        .into_par_iter()
+        .map(|(term, lang, entry)| {
+            let rendered = render_entry(glossary, glossary.entry(entry), lang, include_drafts, &mut Vec::new());
+            ((term, lang), rendered)
+        })
+        .collect();
+    (Rendered { own, fallback }, diags)
+}
+
+/// Whether a translation leaves some part to the default language.
+fn falls_back(rendered: &RenderedEntry, entry: &Entry) -> bool {
+    rendered.body.main.trim().is_empty()
+        || rendered.body.eli5.is_none()
+        || rendered.body.expert.is_none()
+        || rendered.facts.is_empty()
+        || rendered.quiz.is_none()
+        || entry.front.sources.is_empty()
+}
+
+fn render_entry(glossary: &Glossary, entry: &Entry, page_lang: LangId, include_drafts: bool, diags: &mut Vec<Diagnostic>) -> RenderedEntry {
+    let linker = Linker { glossary, page_lang, content_lang: entry.lang, source_term: entry.term, include_drafts };
+    let text = &glossary.sources.get(entry.file).text;
+    let inline = |value: &Spanned<String>, diags: &mut Vec<Diagnostic>| {
+        let quoted = matches!(text.as_bytes().get(value.span.start as usize), Some(b'"' | b'\''));
+        render_inline(&value.value, value.span, quoted, &linker, diags)
+    };
+    let body = render_body(glossary.body(entry), entry.file, entry.body.start, &linker, diags);
+    let summary = inline(&entry.front.summary, diags);
+    let facts = entry.front.facts.iter().map(|f| inline(f, diags)).collect();
+    let quiz = entry.front.quiz.as_ref().map(|questions| {
+        questions
+            .iter()
+            .map(|q| RenderedQuestion {
+                question: inline(&q.question, diags),
+                choices: q.choices.iter().map(|c| inline(c, diags)).collect(),
+                answer: q.answer,
+                explanation: q.explanation.as_ref().map(|e| inline(e, diags)),
+            })
+            .collect()
+    });
+    RenderedEntry { entry: entry.id, page_lang, body, summary, facts, quiz }
+}

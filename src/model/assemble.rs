@@ -1,0 +1,203 @@
+//! Groups parsed files into terms and entries, resolves every reference by
+//! slug, and reports what cannot be resolved or disagrees between languages.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{graph, Entry, EntryId, Glossary, Term, TermId};
+use crate::config::SiteConfig;
+use crate::diag::{suggest, Code, Diagnostic};
+use crate::frontmatter::{ParsedFile, Spanned};
+use crate::source::SourceMap;
+use crate::util::slug::{self, Slug};
+
+/// Builds the glossary from every parsed file.
+pub fn assemble(config: SiteConfig, sources: SourceMap, mut files: Vec<ParsedFile>) -> (Glossary, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let default = config.default_language;
+    files.sort_by(|a, b| (&a.file_ref.slug, a.file_ref.lang).cmp(&(&b.file_ref.slug, b.file_ref.lang)));
+
+    let term_slugs: BTreeSet<Slug> =
+        files.iter().filter(|f| f.file_ref.lang == default).map(|f| f.file_ref.slug.clone()).collect();
+    let by_slug: BTreeMap<Slug, TermId> =
+        term_slugs.iter().enumerate().map(|(i, s)| (s.clone(), TermId(u32::try_from(i).unwrap_or(u32::MAX)))).collect();
+
+    let mut terms: Vec<Term> = by_slug
+        .iter()
+        .map(|(slug, &id)| Term {
+            id,
+            slug: slug.clone(),
+            tags: Vec::new(),
+            prerequisites: Vec::new(),
+            related: Vec::new(),
+            entries: vec![None; config.languages.len()],
+            draft: false,
+            autolink: true,
+            redirect_from: Vec::new(),
+            updated: None,
+        })
+        .collect();
+
+    let mut entries = Vec::with_capacity(files.len());
+    for file in files {
+        let Some(&term_id) = by_slug.get(&file.file_ref.slug) else {
+            let default_code = &config.language(default).code;
+            let help = suggest::did_you_mean(file.file_ref.slug.as_str(), term_slugs.iter().map(Slug::as_str))
+                .map(|s| format!("{s} (or add content/{default_code}/terms/{}.md)", file.file_ref.slug))
+                .unwrap_or_else(|| format!("add content/{default_code}/terms/{}.md, or remove this file", file.file_ref.slug));
+            diags.push(
+                Diagnostic::new(
+                    Code::OrphanTranslation,
+                    Some(file.front.span),
+                    format!("`{}` has no {default_code} file, so this translation belongs to no term", file.file_ref.slug),
+                )
+                .with_help(help),
+            );
+            continue;
+        };
+        let id = EntryId(u32::try_from(entries.len()).unwrap_or(u32::MAX));
+        terms[term_id.index()].entries[file.file_ref.lang.0] = Some(id);
+        entries.push(Entry { id, term: term_id, lang: file.file_ref.lang, file: file.file_ref.file, front: file.front, body: file.body });
+    }
+
+    let resolver = Resolver { by_slug: &by_slug };
+    for term in &mut terms {
+        let Some(default_entry) = term.entry(default) else { continue };
+        let front = &entries[default_entry.index()].front;
+        term.prerequisites = resolver.resolve_list(front.prerequisites.as_deref().unwrap_or_default(), "prerequisite", &mut diags);
+        term.related = resolver.resolve_list(front.related.as_deref().unwrap_or_default(), "related term", &mut diags);
+        check_not_self(term, front.related.as_deref().unwrap_or_default(), &mut diags);
+        term.related.retain(|&r| r != term.id);
+        term.tags = read_tags(front.tags.as_deref().unwrap_or_default(), &mut diags);
+        term.draft = front.draft;
+        term.autolink = front.autolink;
+        term.updated = front.updated.as_ref().map(|u| u.value.clone());
+        term.redirect_from = read_redirects(&front.redirect_from, &by_slug, &mut diags);
+    }
+
+    for entry in &entries {
+        if entry.lang != default {
+            let term = &terms[entry.term.index()];
+            if let Some(default_entry) = term.entry(default) {
+                check_structure_matches(entry, &entries[default_entry.index()], &config, &mut diags);
+            }
+        }
+    }
+    check_duplicate_titles(&config, &entries, &sources, &mut diags);
+
+    let (graph, graph_diags) = graph::build(&terms, &entries, default);
+    diags.extend(graph_diags);
+    (Glossary { config, sources, terms, entries, by_slug, graph }, diags)
+}
+
+struct Resolver<'a> {
+    by_slug: &'a BTreeMap<Slug, TermId>,
+}
+
+impl Resolver<'_> {
+    fn resolve_list(&self, items: &[Spanned<String>], what: &str, diags: &mut Vec<Diagnostic>) -> Vec<TermId> {
+        let mut ids = Vec::new();
+        for item in items {
+            match self.by_slug.get(item.value.as_str()) {
+                Some(&id) if !ids.contains(&id) => ids.push(id),
+                Some(_) => {}
+                None => diags.push(
+                    Diagnostic::new(Code::UnknownReference, Some(item.span), format!("{what} `{}` is not a term", item.value))
+                        .with_optional_help(suggest::did_you_mean(&item.value, self.by_slug.keys().map(Slug::as_str))),
+                ),
+            }
+        }
+        ids
+    }
+}
+
+fn check_not_self(term: &Term, related: &[Spanned<String>], diags: &mut Vec<Diagnostic>) {
+    for item in related.iter().filter(|r| r.value == term.slug.as_str()) {
+        diags.push(
+            Diagnostic::new(Code::InvalidValue, Some(item.span), format!("`{}` lists itself as related", term.slug))
+                .with_help("remove it from `related`"),
+        );
+    }
+}
+
+fn read_tags(items: &[Spanned<String>], diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut tags = BTreeSet::new();
+    for tag in items {
+        if slug::is_valid(&tag.value) {
+            tags.insert(tag.value.clone());
+        } else {
+            diags.push(
+                Diagnostic::new(Code::InvalidSlug, Some(tag.span), format!("tag `{}` is not a valid slug", tag.value))
+                    .with_help(format!("write `{}`", slug::slugify(&tag.value))),
+            );
+        }
+    }
+    tags.into_iter().collect()
+}
+
+fn read_redirects(items: &[Spanned<String>], by_slug: &BTreeMap<Slug, TermId>, diags: &mut Vec<Diagnostic>) -> Vec<Slug> {
+    let mut slugs = Vec::new();
+    for item in items {
+        match Slug::parse(&item.value) {
+            Some(_) if by_slug.contains_key(item.value.as_str()) => diags.push(Diagnostic::new(
+                Code::InvalidValue,
+                Some(item.span),
+                format!("`redirect_from: {}` would hide the existing term `{}`", item.value, item.value),
+            )),
+            Some(slug) => slugs.push(slug),
+            None => diags.push(Diagnostic::new(Code::InvalidSlug, Some(item.span), format!("`{}` in `redirect_from` is not a valid slug", item.value))),
+        }
+    }
+    slugs
+}
+
+/// A translation may omit prerequisites, related and tags; if it sets them,
+/// they must equal the default language's (as sets).
+fn check_structure_matches(entry: &Entry, default: &Entry, config: &SiteConfig, diags: &mut Vec<Diagnostic>) {
+    let pairs = [
+        ("prerequisites", &entry.front.prerequisites, &default.front.prerequisites),
+        ("related", &entry.front.related, &default.front.related),
+        ("tags", &entry.front.tags, &default.front.tags),
+    ];
+    let default_code = &config.language(config.default_language).code;
+    for (key, own, theirs) in pairs {
+        let Some(own) = own else { continue };
+        let set = |items: &[Spanned<String>]| items.iter().map(|i| i.value.clone()).collect::<BTreeSet<_>>();
+        let own_set = set(own);
+        let their_set = set(theirs.as_deref().unwrap_or_default());
+        if own_set != their_set {
+            let span = own.first().map_or(entry.front.span, |i| i.span);
+            let expected = their_set.into_iter().collect::<Vec<_>>().join(", ");
+            diags.push(
+                Diagnostic::new(Code::TranslationMismatch, Some(span), format!("`{key}` differs from the {default_code} file"))
+                    .with_help(format!("`{key}` belongs to the term: remove it here, or write [{expected}]")),
+            );
+        }
+    }
+}
+
+/// Two terms may not claim the same title or alias in one language.
+fn check_duplicate_titles(config: &SiteConfig, entries: &[Entry], sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
+    let mut claimed: BTreeMap<(usize, String), (&Entry, &Spanned<String>)> = BTreeMap::new();
+    for entry in entries {
+        for name in std::iter::once(&entry.front.title).chain(&entry.front.aliases) {
+            let key = (entry.lang.0, name.value.trim().to_lowercase());
+            match claimed.get(&key) {
+                Some((other, _)) if other.term != entry.term => {
+                    let other_path = sources.path(other.file).to_string_lossy().replace('\\', "/");
+                    diags.push(
+                        Diagnostic::new(
+                            Code::DuplicateAlias,
+                            Some(name.span),
+                            format!("`{}` is already the title or an alias of another term ({other_path})", name.value),
+                        )
+                        .with_help(format!("names must be unique within {}: disambiguate one, e.g. with a qualifier in parentheses", config.language(entry.lang).name)),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    claimed.insert(key, (entry, name));
+                }
+            }
+        }
+    }
+}

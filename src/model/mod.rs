@@ -1,0 +1,147 @@
+//! The glossary as one immutable value: terms × languages, their references
+//! resolved to ids, and the link graph. Built once by [`assemble`]; every
+//! list and graph on every page is read from here, so none can disagree.
+
+mod assemble;
+pub mod graph;
+
+pub use assemble::assemble;
+pub use graph::LinkGraph;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::config::{LangId, SiteConfig};
+use crate::frontmatter::FrontMatter;
+use crate::source::{FileId, SourceMap};
+use crate::util::slug::Slug;
+
+/// Index of a term in [`Glossary::terms`] (terms are sorted by slug).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TermId(pub u32);
+
+/// Index of an entry in [`Glossary::entries`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(pub u32);
+
+impl TermId {
+    /// As a vector index.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl EntryId {
+    /// As a vector index.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A term: what all its language versions share.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// Its id.
+    pub id: TermId,
+    /// Its slug.
+    pub slug: Slug,
+    /// Tag slugs, sorted, from the default-language file.
+    pub tags: Vec<String>,
+    /// Prerequisites as written (resolved), from the default-language file.
+    pub prerequisites: Vec<TermId>,
+    /// Related terms as written (resolved), from the default-language file.
+    pub related: Vec<TermId>,
+    /// The entry in each language, indexed by [`LangId`].
+    pub entries: Vec<Option<EntryId>>,
+    /// A draft is left out of builds unless `--drafts`.
+    pub draft: bool,
+    /// Whether mentions of it are linked automatically.
+    pub autolink: bool,
+    /// Old slugs that redirect here.
+    pub redirect_from: Vec<Slug>,
+    /// Date of the last meaningful change.
+    pub updated: Option<String>,
+}
+
+impl Term {
+    /// The entry in `lang`, if translated.
+    pub fn entry(&self, lang: LangId) -> Option<EntryId> {
+        self.entries.get(lang.0).copied().flatten()
+    }
+}
+
+/// One term in one language: one file.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its id.
+    pub id: EntryId,
+    /// The term it belongs to.
+    pub term: TermId,
+    /// Its language.
+    pub lang: LangId,
+    /// Its file.
+    pub file: FileId,
+    /// Its front matter.
+    pub front: FrontMatter,
+    /// Byte range of its Markdown body in the file.
+    pub body: Range<usize>,
+}
+
+impl Entry {
+    /// The title.
+    pub fn title(&self) -> &str {
+        &self.front.title.value
+    }
+}
+
+/// Everything known about the content.
+#[derive(Debug)]
+pub struct Glossary {
+    /// The site configuration.
+    pub config: SiteConfig,
+    /// Every file read.
+    pub sources: SourceMap,
+    /// Terms, sorted by slug.
+    pub terms: Vec<Term>,
+    /// Entries, sorted by slug then language.
+    pub entries: Vec<Entry>,
+    /// Slug → term.
+    pub by_slug: BTreeMap<Slug, TermId>,
+    /// Prerequisites, dependents, related terms and the learning order.
+    pub graph: LinkGraph,
+}
+
+impl Glossary {
+    /// The term `id`.
+    pub fn term(&self, id: TermId) -> &Term {
+        &self.terms[id.index()]
+    }
+
+    /// The entry `id`.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id.index()]
+    }
+
+    /// The term with slug `slug`.
+    pub fn lookup(&self, slug: &str) -> Option<TermId> {
+        self.by_slug.get(slug).copied()
+    }
+
+    /// The entry shown for `term` in `lang`: its own, else the default language's.
+    /// The flag is true for a fallback.
+    pub fn entry_or_fallback(&self, term: TermId, lang: LangId) -> (&Entry, bool) {
+        let term = self.term(term);
+        match term.entry(lang) {
+            Some(id) => (self.entry(id), false),
+            None => {
+                let default = term.entry(self.config.default_language).unwrap_or(EntryId(0));
+                (self.entry(default), true)
+            }
+        }
+    }
+
+    /// The Markdown body of `entry`.
+    pub fn body(&self, entry: &Entry) -> &str {
+        &self.sources.get(entry.file).text[entry.body.clone()]
+    }
+}

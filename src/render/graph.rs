@@ -1,0 +1,1006 @@
+//! Concept graph of one term page: Mermaid source and an inline SVG, both from the same input.
+//! Pure functions: no I/O. Every label is escaped for where it lands.
+//!
+//! SVG layout: up to three fixed columns — prerequisites, the centre, dependents. Related terms
+//! share the middle column, split above (first half) and below (second half) the centre, joined
+//! to it by dashed vertical edges, which keeps the graph at most three columns wide. Empty side
+//! columns collapse. Each group shows at most [`MAX_PER_GROUP`] nodes; beyond that the first
+//! `MAX_PER_GROUP - 1` are drawn plus a non-link "+N" node (in the Mermaid source as well).
+//!
+//! The SVG carries no colours: the site's CSS must style `.graph-node > rect`,
+//! `.graph-node--{main,pre,related,child}`, `.graph-label`, `.graph-arrow` and
+//! `.graph-edge` (which needs `fill: none`), `.graph-edge--related` (dashed).
+
+/// One node other than the centre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphNode<'a> {
+    /// Visible label (a term title, in the page's language or the fallback language). Arbitrary user text.
+    pub label: &'a str,
+    /// Absolute or root-relative URL of the node's page, built by glossa (but still escape it for XML attributes / Mermaid strings).
+    pub href: &'a str,
+    /// BCP-47 language of the label when it differs from the page's (a fallback); None otherwise.
+    pub lang: Option<&'a str>,
+}
+
+/// The neighbourhood of one term: the term itself and its three groups of neighbours.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConceptGraph<'a> {
+    /// Label of the term itself (not a link).
+    pub center: &'a str,
+    /// Terms to read first; drawn left, arrows into the centre.
+    pub prerequisites: Vec<GraphNode<'a>>,
+    /// Related terms; dashed, undirected edges.
+    pub related: Vec<GraphNode<'a>>,
+    /// Terms that build on this one; drawn right, arrows out of the centre.
+    pub dependents: Vec<GraphNode<'a>>,
+}
+
+/// Text strings used in the SVG's accessible description, localised by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphLabels<'a> {
+    /// Accessible title, e.g. "Concept graph of Liquid Staking".
+    pub title: &'a str,
+    /// Group name, e.g. "Prerequisites".
+    pub prerequisites: &'a str,
+    /// Group name, e.g. "Related terms".
+    pub related: &'a str,
+    /// Group name, e.g. "Builds on this".
+    pub dependents: &'a str,
+}
+
+impl ConceptGraph<'_> {
+    /// True when the term has no prerequisites, related terms or dependents.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.prerequisites.is_empty() && self.related.is_empty() && self.dependents.is_empty()
+    }
+
+    fn group(&self, role: Role) -> &[GraphNode<'_>] {
+        match role {
+            Role::Main => &[],
+            Role::Pre => &self.prerequisites,
+            Role::Related => &self.related,
+            Role::Child => &self.dependents,
+        }
+    }
+}
+
+/// Most nodes drawn per group; larger groups show `MAX_PER_GROUP - 1` nodes and a "+N" node.
+pub const MAX_PER_GROUP: usize = 12;
+
+const FONT_SIZE: f64 = 14.0;
+const LINE_HEIGHT: f64 = 18.0;
+/// Baseline of a line, measured from the top of its line box.
+const BASELINE: f64 = 14.0;
+const MAX_LINES: usize = 3;
+const MAX_NODE_WIDTH: f64 = 180.0;
+const MIN_NODE_WIDTH: f64 = 64.0;
+const PAD_X: f64 = 12.0;
+const PAD_Y: f64 = 8.0;
+const MAX_TEXT_WIDTH: f64 = MAX_NODE_WIDTH - 2.0 * PAD_X;
+const COLUMN_GAP: f64 = 56.0;
+const ROW_GAP: f64 = 12.0;
+/// Gap between the centre and the related terms above/below it, so the dashed edge shows.
+const RELATED_GAP: f64 = 24.0;
+const MARGIN: f64 = 8.0;
+const RADIUS: f64 = 8.0;
+const ELLIPSIS: char = '…';
+
+/// Where a node sits in the graph; doubles as its CSS/Mermaid class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Main,
+    Pre,
+    Related,
+    Child,
+}
+
+impl Role {
+    const NEIGHBOURS: [Role; 3] = [Role::Pre, Role::Related, Role::Child];
+
+    fn class(self) -> &'static str {
+        match self {
+            Role::Main => "main",
+            Role::Pre => "pre",
+            Role::Related => "related",
+            Role::Child => "child",
+        }
+    }
+
+    fn id_prefix(self) -> &'static str {
+        match self {
+            Role::Main => "center",
+            Role::Pre => "p",
+            Role::Related => "r",
+            Role::Child => "d",
+        }
+    }
+}
+
+/// A node as drawn: a neighbour (with `href`) or the centre / "+N" overflow marker (without).
+#[derive(Debug, Clone)]
+struct Item<'a> {
+    label: String,
+    href: Option<&'a str>,
+    lang: Option<&'a str>,
+}
+
+/// The drawn items of one group, capped at [`MAX_PER_GROUP`].
+fn items<'a>(nodes: &[GraphNode<'a>]) -> Vec<Item<'a>> {
+    let (shown, hidden) = if nodes.len() > MAX_PER_GROUP {
+        nodes.split_at(MAX_PER_GROUP - 1)
+    } else {
+        (nodes, &[][..])
+    };
+    let mut items: Vec<Item<'a>> = shown
+        .iter()
+        .map(|node| Item {
+            label: normalize(node.label),
+            href: Some(node.href),
+            lang: node.lang,
+        })
+        .collect();
+    if !hidden.is_empty() {
+        items.push(Item {
+            label: format!("+{}", hidden.len()),
+            href: None,
+            lang: None,
+        });
+    }
+    items
+}
+
+/// Collapses whitespace and control characters (newlines, tabs, …) into single spaces.
+fn normalize(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mermaid
+
+const CLASS_DEFS: [(&str, &str); 4] = [
+    ("main", "fill:#7c3aed,stroke:#5b21b6,color:#ffffff"),
+    ("pre", "stroke:#3b82f6,stroke-width:2px"),
+    ("related", "stroke:#8b5cf6,stroke-dasharray:5 5"),
+    ("child", "stroke:#10b981,stroke-width:2px"),
+];
+
+/// Mermaid (`graph LR`) source of the graph; node ids are generated, never taken from labels.
+#[must_use]
+pub fn mermaid(graph: &ConceptGraph) -> String {
+    let mut out = String::from("graph LR\n");
+    out.push_str(&format!(
+        "  center[\"{}\"]:::main\n",
+        mermaid_label(graph.center)
+    ));
+    for role in Role::NEIGHBOURS {
+        for (i, item) in items(graph.group(role)).iter().enumerate() {
+            let id = format!("{}{i}", role.id_prefix());
+            let node = format!(
+                "{id}[\"{}\"]:::{}",
+                mermaid_label(&item.label),
+                role.class()
+            );
+            let edge = match role {
+                Role::Related => format!("{node} -.- center"),
+                Role::Child => format!("center --> {node}"),
+                Role::Pre | Role::Main => format!("{node} --> center"),
+            };
+            out.push_str(&format!("  {edge}\n"));
+            if let Some(href) = item.href {
+                out.push_str(&format!("  click {id} \"{}\"\n", mermaid_href(href)));
+            }
+        }
+    }
+    for (class, style) in CLASS_DEFS {
+        out.push_str(&format!("  classDef {class} {style}\n"));
+    }
+    out
+}
+
+/// Escapes text for a double-quoted Mermaid label using Mermaid's `#name;` entities.
+///
+/// Mapping one character at a time means `#` is escaped before (and never inside) the
+/// entities we emit, so `#quot;` in the input becomes `#35;quot;`, not a quote.
+fn mermaid_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in normalize(text).chars() {
+        match c {
+            '#' => out.push_str("#35;"),
+            '"' => out.push_str("#quot;"),
+            '&' => out.push_str("#amp;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '`' => out.push_str("#96;"), // a label wrapped in backticks would become markdown
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes a URL safe inside a `click id "…"` line: characters that could end the string or the
+/// statement (or be read as an entity) are percent-encoded; control characters are dropped.
+fn mermaid_href(href: &str) -> String {
+    let mut out = String::with_capacity(href.len());
+    for c in href.chars() {
+        match c {
+            '"' | '<' | '>' | '\\' | '`' | ';' | ' ' => out.push_str(&format!("%{:02X}", c as u32)),
+            c if c.is_control() => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text measurement and wrapping
+
+/// Estimated advance of `c` in em.
+fn char_em(c: char) -> f64 {
+    match c {
+        ' ' | 'i' | 'l' | 'j' | 'I' | '.' | ',' | ':' | ';' | '!' | '\'' | '|' => 0.3,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '{' | '}' | '-' | '/' => 0.4,
+        'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.9,
+        'A'..='Z' => 0.7,
+        '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200D}' => 0.0,
+        ELLIPSIS => 1.0,
+        c if is_wide(c) => 1.0,
+        _ => 0.6,
+    }
+}
+
+/// CJK, Hangul, kana, fullwidth forms and emoji: about one em wide.
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{1F300}'..='\u{1FAFF}'
+        | '\u{20000}'..='\u{3FFFD}')
+}
+
+/// Estimated width of `text` in px at [`FONT_SIZE`].
+fn text_width(text: &str) -> f64 {
+    text.chars().map(char_em).sum::<f64>() * FONT_SIZE
+}
+
+/// Wraps normalised text into at most [`MAX_LINES`] lines of [`MAX_TEXT_WIDTH`], breaking at
+/// spaces when possible and between any characters otherwise; the last line may end in `…`.
+fn wrap(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if lines.len() + 1 == MAX_LINES {
+            lines.push(ellipsize(rest));
+            break;
+        }
+        let (line, remainder) = take_line(rest);
+        lines.push(line.to_owned());
+        rest = remainder;
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// Splits off the longest prefix that fits one line: up to the last fitting space, or, when
+/// the first word alone is too long, up to the last fitting character.
+fn take_line(text: &str) -> (&str, &str) {
+    let mut width = 0.0;
+    let mut last_space = None;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            last_space = Some(i);
+        }
+        width += char_em(c) * FONT_SIZE;
+        if width > MAX_TEXT_WIDTH {
+            let cut = match last_space {
+                Some(space) if space > 0 => space,
+                _ if i == 0 => c.len_utf8(),
+                _ => i,
+            };
+            return (text[..cut].trim_end(), text[cut..].trim_start());
+        }
+    }
+    (text, "")
+}
+
+/// Returns `text` if it fits one line, else its longest fitting prefix followed by `…`.
+fn ellipsize(text: &str) -> String {
+    if text_width(text) <= MAX_TEXT_WIDTH {
+        return text.to_owned();
+    }
+    let budget = MAX_TEXT_WIDTH - char_em(ELLIPSIS) * FONT_SIZE;
+    let mut width = 0.0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        width += char_em(c) * FONT_SIZE;
+        if width > budget {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    format!("{}{ELLIPSIS}", text[..end].trim_end())
+}
+
+// ---------------------------------------------------------------------------------------------
+// SVG layout
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Rect {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl Rect {
+    fn cx(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+    fn cy(&self) -> f64 {
+        self.y + self.h / 2.0
+    }
+    fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+}
+
+/// An item with its wrapped lines and size, then (after layout) its position.
+#[derive(Debug, Clone)]
+struct Node<'a> {
+    role: Role,
+    item: Item<'a>,
+    lines: Vec<String>,
+    rect: Rect,
+}
+
+impl<'a> Node<'a> {
+    fn new(role: Role, item: Item<'a>) -> Self {
+        let lines = wrap(&item.label);
+        let text_w = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+        let rect = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: (text_w + 2.0 * PAD_X).ceil(),
+            h: lines.len() as f64 * LINE_HEIGHT + 2.0 * PAD_Y,
+        };
+        Node {
+            role,
+            item,
+            lines,
+            rect,
+        }
+    }
+}
+
+fn nodes<'a>(role: Role, group: &[GraphNode<'a>]) -> Vec<Node<'a>> {
+    items(group)
+        .into_iter()
+        .map(|item| Node::new(role, item))
+        .collect()
+}
+
+/// Total height of a column stack (0 when empty).
+fn stack_height(nodes: &[Node]) -> f64 {
+    let heights: f64 = nodes.iter().map(|n| n.rect.h).sum();
+    heights + ROW_GAP * nodes.len().saturating_sub(1) as f64
+}
+
+/// Gives every node of a column the same x and width, stacked downwards from `top`.
+fn place(nodes: &mut [Node], x: f64, w: f64, top: f64) {
+    let mut y = top;
+    for node in nodes {
+        node.rect.x = x;
+        node.rect.w = w;
+        node.rect.y = y;
+        y += node.rect.h + ROW_GAP;
+    }
+}
+
+/// Height taken by the related terms on one side of the centre, gap included.
+fn related_extent(nodes: &[Node]) -> f64 {
+    if nodes.is_empty() {
+        0.0
+    } else {
+        stack_height(nodes) + RELATED_GAP
+    }
+}
+
+fn column_width<'n, 'a: 'n>(nodes: impl IntoIterator<Item = &'n Node<'a>>) -> f64 {
+    nodes
+        .into_iter()
+        .map(|n| n.rect.w)
+        .fold(MIN_NODE_WIDTH, f64::max)
+        .min(MAX_NODE_WIDTH)
+}
+
+/// All nodes placed, with the overall size.
+struct Layout<'a> {
+    pre: Vec<Node<'a>>,
+    above: Vec<Node<'a>>,
+    center: Node<'a>,
+    below: Vec<Node<'a>>,
+    dep: Vec<Node<'a>>,
+    width: f64,
+    height: f64,
+}
+
+impl<'a> Layout<'a> {
+    fn new(graph: &ConceptGraph<'a>) -> Self {
+        let center_item = Item {
+            label: normalize(graph.center),
+            href: None,
+            lang: None,
+        };
+        let mut center = Node::new(Role::Main, center_item);
+        let mut pre = nodes(Role::Pre, &graph.prerequisites);
+        let mut above = nodes(Role::Related, &graph.related);
+        let mut below = above.split_off(above.len() / 2);
+        let mut dep = nodes(Role::Child, &graph.dependents);
+
+        // Vertical extents relative to the centre's midline (y = 0).
+        let half = center.rect.h / 2.0;
+        let (pre_h, dep_h) = (stack_height(&pre), stack_height(&dep));
+        let (above_h, below_h) = (related_extent(&above), related_extent(&below));
+        let top = (-half - above_h).min(-pre_h / 2.0).min(-dep_h / 2.0);
+        let bottom = (half + below_h).max(pre_h / 2.0).max(dep_h / 2.0);
+        let mid = MARGIN - top;
+
+        let mut x = MARGIN;
+        if !pre.is_empty() {
+            let w = column_width(&pre);
+            place(&mut pre, x, w, mid - pre_h / 2.0);
+            x += w + COLUMN_GAP;
+        }
+        let w = column_width(above.iter().chain([&center]).chain(&below));
+        place(&mut above, x, w, mid - half - above_h);
+        place(std::slice::from_mut(&mut center), x, w, mid - half);
+        place(&mut below, x, w, mid + half + RELATED_GAP);
+        x += w;
+        if !dep.is_empty() {
+            x += COLUMN_GAP;
+            let w = column_width(&dep);
+            place(&mut dep, x, w, mid - dep_h / 2.0);
+            x += w;
+        }
+        Layout {
+            pre,
+            above,
+            center,
+            below,
+            dep,
+            width: x + MARGIN,
+            height: bottom - top + 2.0 * MARGIN,
+        }
+    }
+
+    fn nodes(&self) -> impl Iterator<Item = &Node<'a>> {
+        self.pre
+            .iter()
+            .chain(&self.above)
+            .chain([&self.center])
+            .chain(&self.below)
+            .chain(&self.dep)
+    }
+
+    /// Edge paths as (`d`, role) pairs.
+    fn edges(&self) -> Vec<(String, Role)> {
+        let c = &self.center.rect;
+        let mut edges = Vec::new();
+        for (i, node) in self.pre.iter().enumerate() {
+            let to = (c.x, port_y(i, self.pre.len(), c));
+            edges.push((curve((node.rect.right(), node.rect.cy()), to), Role::Pre));
+        }
+        for node in &self.above {
+            edges.push((vline(c.cx(), c.y, node.rect.bottom()), Role::Related));
+        }
+        for node in &self.below {
+            edges.push((vline(c.cx(), c.bottom(), node.rect.y), Role::Related));
+        }
+        for (i, node) in self.dep.iter().enumerate() {
+            let from = (c.right(), port_y(i, self.dep.len(), c));
+            edges.push((curve(from, (node.rect.x, node.rect.cy())), Role::Child));
+        }
+        edges
+    }
+}
+
+/// Where the i-th of n edges meets the centre's side: fanned out around its midline.
+fn port_y(i: usize, n: usize, rect: &Rect) -> f64 {
+    if n < 2 {
+        return rect.cy();
+    }
+    let span = (rect.h - 2.0 * PAD_Y).min((n - 1) as f64 * 6.0);
+    rect.cy() - span / 2.0 + span * i as f64 / (n - 1) as f64
+}
+
+/// Horizontal S-curve between two points.
+fn curve((x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> String {
+    let mx = (x0 + x1) / 2.0;
+    let [x0, y0, mx, x1, y1] = [x0, y0, mx, x1, y1].map(num);
+    format!("M{x0} {y0}C{mx} {y0} {mx} {y1} {x1} {y1}")
+}
+
+fn vline(x: f64, y0: f64, y1: f64) -> String {
+    format!("M{} {}V{}", num(x), num(y0), num(y1))
+}
+
+/// Formats a coordinate as an integer or with one decimal.
+fn num(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SVG output
+
+/// Inline SVG of the graph. `id` prefixes element ids (sanitised to `[A-Za-z0-9_-]`).
+#[must_use]
+pub fn svg(graph: &ConceptGraph, labels: &GraphLabels, id: &str) -> String {
+    let id = sanitize_id(id);
+    let layout = Layout::new(graph);
+    let (w, h) = (num(layout.width), num(layout.height));
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" \
+         height=\"{h}\" class=\"concept-graph\" role=\"group\" \
+         aria-labelledby=\"{id}-title {id}-desc\">"
+    );
+    out.push_str(&format!(
+        "<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        escape_xml(labels.title),
+        escape_xml(&description(graph, labels))
+    ));
+    out.push_str(&format!(
+        "<defs><marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" \
+         markerWidth=\"10\" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">\
+         <path class=\"graph-arrow\" d=\"M0 0L10 5L0 10z\"/></marker></defs>"
+    ));
+    out.push_str("<g class=\"graph-edges\" aria-hidden=\"true\">");
+    for (d, role) in layout.edges() {
+        let marker = if role == Role::Related {
+            String::new()
+        } else {
+            format!(" marker-end=\"url(#{id}-arrow)\"")
+        };
+        out.push_str(&format!(
+            "<path class=\"graph-edge graph-edge--{}\" d=\"{d}\"{marker}/>",
+            role.class()
+        ));
+    }
+    out.push_str("</g><g class=\"graph-nodes\" font-size=\"14\" text-anchor=\"middle\">");
+    for node in layout.nodes() {
+        out.push_str(&node_svg(node));
+    }
+    out.push_str("</g></svg>");
+    out
+}
+
+/// "Prerequisites: A, B. Related terms: C. Builds on this: D." (non-empty groups only).
+fn description(graph: &ConceptGraph, labels: &GraphLabels) -> String {
+    let groups = [
+        (labels.prerequisites, &graph.prerequisites),
+        (labels.related, &graph.related),
+        (labels.dependents, &graph.dependents),
+    ];
+    let sentences: Vec<String> = groups
+        .iter()
+        .filter(|(_, nodes)| !nodes.is_empty())
+        .map(|(name, nodes)| {
+            let names: Vec<String> = nodes.iter().map(|n| normalize(n.label)).collect();
+            format!("{}: {}.", normalize(name), names.join(", "))
+        })
+        .collect();
+    sentences.join(" ")
+}
+
+/// One node: a link (`<a>`) for neighbours, a plain group for the centre and "+N" nodes.
+fn node_svg(node: &Node) -> String {
+    let title = format!("<title>{}</title>", escape_xml(&node.item.label));
+    let class = format!("graph-node graph-node--{}", node.role.class());
+    let r = &node.rect;
+    let shape = format!(
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\"/>{}",
+        num(r.x),
+        num(r.y),
+        num(r.w),
+        num(r.h),
+        num(RADIUS),
+        label_svg(node)
+    );
+    match (node.role, node.item.href) {
+        (Role::Main, _) => format!("<g class=\"{class}\" aria-current=\"page\">{title}{shape}</g>"),
+        (_, Some(href)) => {
+            let lang = node
+                .item
+                .lang
+                .map(|l| format!(" lang=\"{}\"", escape_xml(l)));
+            format!(
+                "<a href=\"{}\"{}>{title}<g class=\"{class}\">{shape}</g></a>",
+                escape_xml(href),
+                lang.unwrap_or_default()
+            )
+        }
+        (_, None) => format!("<g class=\"{class} graph-node--more\">{title}{shape}</g>"),
+    }
+}
+
+/// The wrapped label: one `<tspan>` per line, centred in the node.
+fn label_svg(node: &Node) -> String {
+    let cx = num(node.rect.cx());
+    let baseline = num(node.rect.y + PAD_Y + BASELINE);
+    let mut out = format!("<text class=\"graph-label\" x=\"{cx}\" y=\"{baseline}\">");
+    for (i, line) in node.lines.iter().enumerate() {
+        let dy = if i == 0 { 0.0 } else { LINE_HEIGHT };
+        out.push_str(&format!(
+            "<tspan x=\"{cx}\" dy=\"{}\">{}</tspan>",
+            num(dy),
+            escape_xml(line)
+        ));
+    }
+    out.push_str("</text>");
+    out
+}
+
+/// Escapes text for XML content and attribute values; drops characters XML cannot carry.
+fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Keeps `[A-Za-z0-9_-]` (others become `-`) and ensures the id starts with a letter.
+fn sanitize_id(id: &str) -> String {
+    let clean: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if clean.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        clean
+    } else {
+        format!("g{clean}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOSTILE: [&str; 6] = [
+        "\"]; click x \"javascript:alert(1)\"",
+        "</script><script>alert(1)</script>",
+        "#quot;",
+        "A & B",
+        "line one\nline two\r\n\tthree",
+        "it's `code`",
+    ];
+
+    const LABELS: GraphLabels<'static> = GraphLabels {
+        title: "Concept graph of <Liquid> \"Staking\"",
+        prerequisites: "Prerequisites",
+        related: "Related terms",
+        dependents: "Builds on this",
+    };
+
+    fn node(label: &str) -> GraphNode<'_> {
+        GraphNode {
+            label,
+            href: "/en/terms/x/",
+            lang: None,
+        }
+    }
+
+    fn graph<'a>(pre: &[&'a str], rel: &[&'a str], dep: &[&'a str]) -> ConceptGraph<'a> {
+        ConceptGraph {
+            center: "Liquid Staking",
+            prerequisites: pre.iter().map(|l| node(l)).collect(),
+            related: rel.iter().map(|l| node(l)).collect(),
+            dependents: dep.iter().map(|l| node(l)).collect(),
+        }
+    }
+
+    fn view_box_width(svg: &str) -> f64 {
+        let start = svg.find("viewBox=\"0 0 ").map(|i| i + 13).expect("viewBox");
+        let rest = &svg[start..];
+        rest[..rest.find(' ').expect("width")]
+            .parse()
+            .expect("number")
+    }
+
+    /// Minimal well-formedness check: balanced tags, quoted attribute values without `<`/`"`.
+    fn assert_well_formed(svg: &str) {
+        let mut stack: Vec<&str> = Vec::new();
+        let mut rest = svg;
+        while let Some(open) = rest.find('<') {
+            assert!(!rest[..open].contains('>'), "stray > in {rest}");
+            let close = rest[open..].find('>').expect("unclosed tag") + open;
+            let tag = &rest[open + 1..close];
+            assert!(!tag.contains('<'), "< inside tag {tag}");
+            assert_eq!(
+                tag.matches('"').count() % 2,
+                0,
+                "unbalanced quotes in {tag}"
+            );
+            let name = tag
+                .trim_start_matches('/')
+                .split([' ', '/'])
+                .next()
+                .expect("name");
+            if tag.starts_with('/') {
+                assert_eq!(stack.pop(), Some(name), "mismatched </{name}>");
+            } else if !tag.ends_with('/') {
+                stack.push(name);
+            }
+            rest = &rest[close + 1..];
+        }
+        assert!(stack.is_empty(), "unclosed {stack:?}");
+    }
+
+    #[test]
+    fn mermaid_label_escapes() {
+        let cases = [
+            (
+                HOSTILE[0],
+                "#quot;]; click x #quot;javascript:alert(1)#quot;",
+            ),
+            (
+                HOSTILE[1],
+                "#lt;/script#gt;#lt;script#gt;alert(1)#lt;/script#gt;",
+            ),
+            (HOSTILE[2], "#35;quot;"),
+            (HOSTILE[3], "A #amp; B"),
+            (HOSTILE[4], "line one line two three"),
+            (HOSTILE[5], "it's #96;code#96;"),
+            ("C# 101", "C#35; 101"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(mermaid_label(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn mermaid_labels_stay_inside_their_quotes() {
+        for label in HOSTILE {
+            let source = mermaid(&ConceptGraph {
+                center: label,
+                ..graph(&[label], &[label], &[label])
+            });
+            for line in source.lines().filter(|l| l.contains("[\"")) {
+                let inner =
+                    &line[line.find("[\"").expect("open") + 2..line.rfind("\"]").expect("close")];
+                assert!(!inner.contains(['"', '<', '>', '\n', '\\']), "{line}");
+            }
+            assert_eq!(source.lines().count(), 1 + 1 + 3 * 2 + 4, "{source}");
+        }
+    }
+
+    #[test]
+    fn mermaid_structure() {
+        let source = mermaid(&graph(&["A"], &["B"], &["C"]));
+        let expected = "graph LR\n  center[\"Liquid Staking\"]:::main\n  p0[\"A\"]:::pre --> center\n  click p0 \"/en/terms/x/\"\n  r0[\"B\"]:::related -.- center\n  click r0 \"/en/terms/x/\"\n  center --> d0[\"C\"]:::child\n  click d0 \"/en/terms/x/\"\n";
+        assert!(source.starts_with(expected), "{source}");
+        assert!(source.contains("  classDef related stroke:#8b5cf6,stroke-dasharray:5 5\n"));
+        assert!(source.ends_with('\n'));
+    }
+
+    #[test]
+    fn click_lines_never_carry_raw_quotes() {
+        let hostile = GraphNode {
+            label: "x",
+            href: "/a\" onclick=\"alert(1)\n%%\r\\b;c",
+            lang: None,
+        };
+        let g = ConceptGraph {
+            center: "c",
+            prerequisites: vec![hostile],
+            ..ConceptGraph::default()
+        };
+        let source = mermaid(&g);
+        let click = source
+            .lines()
+            .find(|l| l.starts_with("  click"))
+            .expect("click");
+        assert_eq!(
+            click,
+            "  click p0 \"/a%22%20onclick=%22alert(1)%%%5Cb%3Bc\""
+        );
+        assert_eq!(source.lines().count(), 1 + 1 + 2 + 4);
+    }
+
+    #[test]
+    fn svg_escapes_hostile_labels() {
+        for label in HOSTILE {
+            let hostile = GraphNode {
+                label,
+                href: "/t/\"><script>x</script>",
+                lang: Some("ko\"><script>"),
+            };
+            let g = ConceptGraph {
+                center: label,
+                prerequisites: vec![hostile],
+                related: vec![hostile],
+                dependents: vec![hostile],
+            };
+            let out = svg(&g, &LABELS, "graph\"><script>");
+            assert!(!out.contains("<script"), "{out}");
+            assert!(out.contains("href=\"/t/&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
+            assert!(out.contains("lang=\"ko&quot;&gt;&lt;script&gt;\""));
+            assert!(out.contains("id=\"graph---script--title\""));
+            assert_well_formed(&out);
+        }
+        let out = svg(&graph(&["A & B"], &[], &[]), &LABELS, "graph");
+        assert!(out.contains("<title>A &amp; B</title>"));
+        assert!(out.contains("Concept graph of &lt;Liquid&gt; &quot;Staking&quot;"));
+    }
+
+    #[test]
+    fn svg_has_no_inline_colours_and_clean_numbers() {
+        let out = svg(&graph(&["A", "B", "C"], &["D", "E"], &["F"]), &LABELS, "g");
+        for banned in [" fill=", " stroke=", " style=", "<style"] {
+            assert!(!out.contains(banned), "{banned}");
+        }
+        let numbers = out.split(|c: char| !(c.is_ascii_digit() || c == '.'));
+        for n in numbers.filter(|n| n.contains('.')) {
+            let decimals = n.rsplit('.').next().map_or(0, str::len);
+            assert!(decimals <= 1, "{n}");
+        }
+        assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "));
+        assert!(out.contains("aria-labelledby=\"g-title g-desc\""));
+        assert!(out.contains("<marker id=\"g-arrow\""));
+        assert!(out.contains(
+            "<desc id=\"g-desc\">Prerequisites: A, B, C. Related terms: D, E. Builds on this: F.</desc>"
+        ));
+        assert_eq!(out.matches("marker-end=\"url(#g-arrow)\"").count(), 4);
+        assert_eq!(out.matches("graph-edge--related").count(), 2);
+        assert_well_formed(&out);
+    }
+
+    #[test]
+    fn wraps_long_labels() {
+        let cases = [
+            "유동성 리스테이킹 토큰의 아주 긴 제목입니다만 계속됩니다",
+            "Liquid restaking token derivatives and their very long descriptive title that goes on",
+            "유동성리스테이킹토큰의아주긴제목입니다만띄어쓰기가전혀없어서끝없이계속됩니다",
+            "Supercalifragilisticexpialidociousandthensomemorelettersthatneverendatall",
+        ];
+        for label in cases {
+            let lines = wrap(&normalize(label));
+            assert_eq!(lines.len(), MAX_LINES, "{lines:?}");
+            for line in &lines {
+                assert!(text_width(line) <= MAX_TEXT_WIDTH, "{line}");
+                assert!(!line.starts_with(' ') && !line.ends_with(' '), "{line:?}");
+            }
+            assert!(lines[2].ends_with(ELLIPSIS), "{lines:?}");
+        }
+        assert_eq!(
+            wrap("유동성 리스테이킹 토큰의 아주 긴 제목입니다만 계속됩니다")[..2],
+            ["유동성 리스테이킹", "토큰의 아주 긴"]
+        );
+        assert_eq!(wrap("Staking"), ["Staking"]);
+        assert_eq!(
+            wrap("Proof of Stake consensus"),
+            ["Proof of Stake", "consensus"]
+        );
+        assert_eq!(wrap(""), [""]);
+    }
+
+    #[test]
+    fn node_height_grows_with_lines() {
+        let long = "Liquid restaking token derivatives and their very long descriptive title";
+        let out = svg(&graph(&[long], &[], &[]), &LABELS, "g");
+        assert!(out.contains("height=\"70\" rx=\"8\""), "{out}");
+        assert_eq!(out.matches("<tspan").count(), 3 + 1);
+        assert!(out.contains(&format!("<title>{long}</title>")));
+    }
+
+    #[test]
+    fn empty_columns_collapse() {
+        let full = view_box_width(&svg(&graph(&["A"], &[], &["B"]), &LABELS, "g"));
+        let no_pre = svg(&graph(&[], &[], &["B"]), &LABELS, "g");
+        let no_dep = view_box_width(&svg(&graph(&["A"], &[], &[]), &LABELS, "g"));
+        let alone = view_box_width(&svg(&graph(&[], &["R"], &[]), &LABELS, "g"));
+        assert!(view_box_width(&no_pre) < full && no_dep < full);
+        assert!(alone < view_box_width(&no_pre) && alone < no_dep);
+        let centre = no_pre.find("graph-node--main").expect("centre");
+        assert!(no_pre[centre..].contains(&format!("<rect x=\"{}\"", num(MARGIN))));
+    }
+
+    #[test]
+    fn one_link_per_neighbour() {
+        let g = graph(&["A", "B"], &["C", "D", "E"], &["F"]);
+        let out = svg(&g, &LABELS, "g");
+        assert_eq!(out.matches("<a ").count(), 6);
+        assert_eq!(out.matches("class=\"graph-node ").count(), 7);
+        assert_eq!(out.matches("aria-current=\"page\"").count(), 1);
+        let fallback = GraphNode {
+            label: "스테이킹",
+            href: "/ko/terms/staking/",
+            lang: Some("ko"),
+        };
+        let g = ConceptGraph {
+            center: "x",
+            related: vec![fallback],
+            ..ConceptGraph::default()
+        };
+        assert!(svg(&g, &LABELS, "g").contains("<a href=\"/ko/terms/staking/\" lang=\"ko\">"));
+    }
+
+    #[test]
+    fn large_groups_overflow() {
+        let labels: Vec<String> = (0..30).map(|i| format!("Term {i}")).collect();
+        let many: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let out = svg(&graph(&many, &many[..12], &many[..13]), &LABELS, "g");
+        assert_eq!(out.matches("<a ").count(), 11 + 12 + 11);
+        assert!(out.contains(">+19</tspan>") && out.contains(">+2</tspan>"));
+        assert_eq!(out.matches("graph-node--more").count(), 2);
+        assert!(out.contains("Term 29")); // the description lists every term
+        assert_well_formed(&out);
+        let source = mermaid(&graph(&many, &[], &[]));
+        assert!(source.contains("  p11[\"+19\"]:::pre --> center\n"));
+        assert!(!source.contains("click p11"));
+        assert_eq!(source.matches("click ").count(), 11);
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let g = graph(&["A", "유동성"], &["B"], &["C", "D"]);
+        assert_eq!(svg(&g, &LABELS, "g"), svg(&g.clone(), &LABELS, "g"));
+        assert_eq!(mermaid(&g), mermaid(&g.clone()));
+    }
+
+    #[test]
+    fn emptiness() {
+        assert!(graph(&[], &[], &[]).is_empty());
+        for g in [
+            graph(&["A"], &[], &[]),
+            graph(&[], &["A"], &[]),
+            graph(&[], &[], &["A"]),
+        ] {
+            assert!(!g.is_empty());
+        }
+        let out = svg(&graph(&[], &[], &[]), &LABELS, "g");
+        assert!(out.contains("<desc id=\"g-desc\"></desc>"));
+        assert_well_formed(&out);
+    }
+
+    #[test]
+    fn ids_are_sanitised() {
+        assert_eq!(sanitize_id("graph"), "graph");
+        assert_eq!(sanitize_id("9 a\"b"), "g9-a-b");
+        assert_eq!(sanitize_id(""), "g");
+    }
+}

@@ -1,0 +1,165 @@
+//! The pages that list terms: each language's home (A–Z index and tags), tag
+//! pages, the root language chooser and the 404 page.
+
+use serde::Serialize;
+
+use super::az::{self, Group};
+use super::urls;
+use super::views::{PageView, TagLink, TermLink};
+use super::Site;
+use crate::config::LangId;
+use crate::error::Error;
+
+#[derive(Serialize)]
+struct AzGroup<'a> {
+    label: String,
+    id: String,
+    terms: Vec<TermLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct HomeView<'a> {
+    page: PageView<'a>,
+    term_count: usize,
+    groups: Vec<AzGroup<'a>>,
+    tags: Vec<TagLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct TagView<'a> {
+    page: PageView<'a>,
+    tag: TagLink<'a>,
+    terms: Vec<TermLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChooserLanguage<'a> {
+    code: &'a str,
+    name: &'a str,
+    title: &'a str,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct ChooserView<'a> {
+    site_title: &'a str,
+    default_lang: &'a str,
+    default_href: String,
+    languages: Vec<ChooserLanguage<'a>>,
+    canonical: String,
+    alternates: Vec<super::views::Alternate<'a>>,
+}
+
+#[derive(Serialize)]
+struct NotFoundView<'a> {
+    page: PageView<'a>,
+    homes: Vec<ChooserLanguage<'a>>,
+}
+
+impl<'a> Site<'a> {
+    /// The link to tag `tag` from a page at `page_dir`.
+    pub fn tag_link(&self, tag: &'a str, lang: LangId, page_dir: &str) -> TagLink<'a> {
+        let code = self.glossary.config.language(lang).code.as_str();
+        TagLink {
+            slug: tag,
+            label: self.glossary.config.tag_label(tag, lang),
+            href: urls::relative(page_dir, &urls::tag(code, tag)),
+            count: self.tags.get(tag).map_or(0, Vec::len),
+        }
+    }
+
+    /// The home page of `lang`: every published term A–Z, and the tags.
+    pub fn home_page(&self, lang: LangId) -> Result<String, Error> {
+        let config = &self.glossary.config;
+        let code = config.language(lang).code.as_str();
+        let page_dir = urls::home(code);
+        let mut links: Vec<(Group, (String, String), TermLink<'a>)> = self
+            .published_terms()
+            .map(|t| {
+                let link = self.term_link(t.id, lang, &page_dir, false);
+                (Group::of(link.title), az::sort_key(link.title), link)
+            })
+            .collect();
+        let hangul_first = code == "ko";
+        links.sort_by(|a, b| a.0.cmp_for(b.0, hangul_first).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.slug.cmp(b.2.slug)));
+        let mut groups: Vec<AzGroup<'a>> = Vec::new();
+        for (group, _, link) in links {
+            match groups.last_mut() {
+                Some(last) if last.id == group.id() => last.terms.push(link),
+                _ => groups.push(AzGroup { label: group.label(), id: group.id(), terms: vec![link] }),
+            }
+        }
+        let term_count: usize = groups.iter().map(|g| g.terms.len()).sum();
+        let title = config.title_in(lang).to_owned();
+        let description = self.theme.text(lang, "home_description").replace("{count}", &term_count.to_string());
+        let page = self.page_view(lang, &page_dir, title, description, &|l| urls::home(l));
+        let tags = self.tags.keys().map(|t| self.tag_link(t, lang, &page_dir)).collect();
+        self.render_template("home.html", &HomeView { page, term_count, groups, tags })
+    }
+
+    /// Every tag page of `lang`, as (page folder, HTML).
+    pub fn tag_pages(&self, lang: LangId) -> Result<Vec<(String, String)>, Error> {
+        let config = &self.glossary.config;
+        let code = config.language(lang).code.as_str();
+        self.tags
+            .iter()
+            .map(|(&tag, terms)| {
+                let page_dir = urls::tag(code, tag);
+                let mut links: Vec<TermLink<'a>> = terms.iter().map(|&t| self.term_link(t, lang, &page_dir, true)).collect();
+                links.sort_by(|a, b| az::sort_key(a.title).cmp(&az::sort_key(b.title)).then_with(|| a.slug.cmp(b.slug)));
+                let label = config.tag_label(tag, lang);
+                let title = format!("{} · {}", self.theme.text(lang, "tag_title").replace("{tag}", label), config.title_in(lang));
+                let description = self.theme.text(lang, "tag_description").replace("{tag}", label).replace("{count}", &links.len().to_string());
+                let page = self.page_view(lang, &page_dir, title, description, &|l| urls::tag(l, tag));
+                let view = TagView { page, tag: self.tag_link(tag, lang, &page_dir), terms: links };
+                Ok((page_dir, self.render_template("tag.html", &view)?))
+            })
+            .collect()
+    }
+
+    fn homes(&self, from: &dyn Fn(&str) -> String) -> Vec<ChooserLanguage<'a>> {
+        let config = &self.glossary.config;
+        config
+            .lang_ids()
+            .map(|lang| {
+                let l = config.language(lang);
+                ChooserLanguage { code: l.code.as_str(), name: &l.name, title: config.title_in(lang), href: from(&urls::home(l.code.as_str())) }
+            })
+            .collect()
+    }
+
+    /// The root page: offers every language and sends the reader to theirs.
+    pub fn chooser_page(&self) -> Result<String, Error> {
+        let config = &self.glossary.config;
+        let default = config.language(config.default_language);
+        let view = ChooserView {
+            site_title: &config.title,
+            default_lang: default.code.as_str(),
+            default_href: urls::home(default.code.as_str()),
+            languages: self.homes(&|path| urls::relative("", path)),
+            canonical: self.urls.absolute(""),
+            alternates: config
+                .languages
+                .iter()
+                .map(|l| super::views::Alternate { lang: l.code.as_str(), href: self.urls.absolute(&urls::home(l.code.as_str())) })
+                .collect(),
+        };
+        self.render_template("chooser.html", &view)
+    }
+
+    /// The 404 page: served at any depth, so its links are rooted at the base path.
+    pub fn not_found_page(&self) -> Result<String, Error> {
+        let config = &self.glossary.config;
+        let lang = config.default_language;
+        let mut page = self.page_view(lang, "", format!("{} · {}", self.theme.text(lang, "not_found_title"), config.title_in(lang)), String::new(), &|l| urls::home(l));
+        page.root = self.urls.base_path().to_owned();
+        page.home = self.urls.rooted(&urls::home(config.language(lang).code.as_str()));
+        for link in &mut page.languages {
+            link.href = self.urls.rooted(&urls::home(link.code));
+            link.current = false;
+        }
+        page.canonical = self.urls.absolute("404.html");
+        let homes = self.homes(&|path| self.urls.rooted(path));
+        self.render_template("404.html", &NotFoundView { page, homes })
+    }
+}

@@ -1,0 +1,126 @@
+//! Renders the site from the model: term pages, homes with the A–Z index,
+//! tag pages, the language chooser, 404, sitemap and robots.txt, each handed
+//! to an [`OutputSink`] as soon as it is rendered. Pure apart from the sink:
+//! no clock, no environment, so the same input gives the same bytes.
+
+mod az;
+pub mod graph;
+mod index_pages;
+mod sitemap;
+mod term_page;
+pub mod urls;
+mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::LangId;
+use crate::error::Error;
+use crate::markdown::Rendered;
+use crate::model::{Glossary, TermId};
+use crate::output::OutputSink;
+use crate::theme::Theme;
+pub use urls::Urls;
+
+/// What was written, for the build summary.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RenderStats {
+    /// HTML pages per language code, in declaration order.
+    pub pages_per_language: Vec<(String, usize)>,
+    /// Every file written.
+    pub files: usize,
+}
+
+/// Everything a page needs, borrowed for the duration of a render.
+pub struct Site<'a> {
+    /// The glossary.
+    pub glossary: &'a Glossary,
+    /// Every entry's rendered Markdown.
+    pub rendered: &'a Rendered,
+    /// Templates, statics and strings.
+    pub theme: &'a Theme,
+    /// Absolute URLs.
+    pub urls: Urls,
+    /// Whether drafts are published.
+    pub include_drafts: bool,
+    /// Published terms per tag.
+    tags: BTreeMap<&'a str, Vec<TermId>>,
+}
+
+impl<'a> Site<'a> {
+    /// Prepares a render of `glossary`.
+    pub fn new(glossary: &'a Glossary, rendered: &'a Rendered, theme: &'a Theme, include_drafts: bool) -> Site<'a> {
+        let mut tags: BTreeMap<&str, Vec<TermId>> = BTreeMap::new();
+        for term in glossary.terms.iter().filter(|t| include_drafts || !t.draft) {
+            for tag in &term.tags {
+                tags.entry(tag.as_str()).or_default().push(term.id);
+            }
+        }
+        Site { glossary, rendered, theme, urls: Urls::new(&glossary.config.base_url), include_drafts, tags }
+    }
+
+    /// Whether `term` is on the site.
+    pub fn published(&self, term: TermId) -> bool {
+        self.include_drafts || !self.glossary.term(term).draft
+    }
+
+    fn published_terms(&self) -> impl Iterator<Item = &'a crate::model::Term> + '_ {
+        self.glossary.terms.iter().filter(|t| self.published(t.id))
+    }
+
+    fn render_template<T: Serialize>(&self, name: &str, view: &T) -> Result<String, Error> {
+        let context = tera::Context::from_serialize(view).map_err(|e| Error::template(name, &e))?;
+        self.theme.tera.render(name, &context).map_err(|e| Error::template(name, &e))
+    }
+
+    /// Renders every file into `sink`, calling `on_page` after each term page.
+    pub fn render(&self, sink: &dyn OutputSink, on_page: &(dyn Fn() + Sync)) -> Result<RenderStats, Error> {
+        let config = &self.glossary.config;
+        let mut files = 0;
+        for (path, bytes) in &self.theme.statics {
+            sink.write(&format!("static/{path}"), bytes)?;
+            files += 1;
+        }
+        sink.write("static/highlight.css", crate::markdown::highlight::stylesheet().as_bytes())?;
+        files += 1;
+
+        let pages: Vec<(&crate::model::Term, LangId)> =
+            self.published_terms().flat_map(|t| config.lang_ids().map(move |l| (t, l))).collect();
+        let term_files = pages
+            .par_iter()
+            .map(|&(term, lang)| -> Result<usize, Error> {
+                let page = self.term_page(term, lang)?;
+                on_page();
+                let dir = urls::term(config.language(lang).code.as_str(), term.slug.as_str());
+                sink.write(&urls::index_file(&dir), page.html.as_bytes())?;
+                if let Some(mermaid) = page.mermaid {
+                    sink.write(&format!("{dir}graph.mmd"), mermaid.as_bytes())?;
+                    return Ok(2);
+                }
+                Ok(1)
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        files += term_files.iter().sum::<usize>();
+
+        let mut pages_per_language = Vec::new();
+        for lang in config.lang_ids() {
+            let code = config.language(lang).code.as_str();
+            sink.write(&urls::index_file(&urls::home(code)), self.home_page(lang)?.as_bytes())?;
+            let tag_pages = self.tag_pages(lang)?;
+            for (dir, html) in &tag_pages {
+                sink.write(&urls::index_file(dir), html.as_bytes())?;
+            }
+            let count = self.published_terms().count() + 1 + tag_pages.len();
+            files += 1 + tag_pages.len();
+            pages_per_language.push((code.to_owned(), count));
+        }
+        sink.write("index.html", self.chooser_page()?.as_bytes())?;
+        sink.write("404.html", self.not_found_page()?.as_bytes())?;
+        sink.write("sitemap.xml", self.sitemap().as_bytes())?;
+        sink.write("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.urls.absolute("sitemap.xml")).as_bytes())?;
+        files += 4;
+        Ok(RenderStats { pages_per_language, files })
+    }
+}

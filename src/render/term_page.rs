@@ -1,0 +1,255 @@
+//! A term page in one language: every part of spec §4.1 in order, each part
+//! taken from the page language's entry or, where that has none, from the
+//! default language's, marked with its `lang` and a notice.
+
+use serde::Serialize;
+
+use super::graph::{self, ConceptGraph, GraphLabels, GraphNode};
+use super::urls;
+use super::views::{plain_text, PageView, TagLink, TermLink};
+use super::Site;
+use crate::config::LangId;
+use crate::markdown::{RenderedEntry, RenderedQuestion};
+use crate::model::{Entry, Term};
+
+/// A part that may come from the fallback language.
+#[derive(Serialize)]
+struct Part<T> {
+    value: T,
+    /// The part's language when it differs from the page's.
+    lang: Option<String>,
+    /// A visible notice when only this part falls back.
+    notice: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SectionPart<'a> {
+    heading: &'a str,
+    html: &'a str,
+}
+
+#[derive(Serialize)]
+struct GraphPart {
+    svg: String,
+    mermaid: String,
+    mmd_href: &'static str,
+}
+
+#[derive(Serialize)]
+struct ChoiceView<'a> {
+    html: &'a str,
+    correct: bool,
+}
+
+#[derive(Serialize)]
+struct QuestionView<'a> {
+    number: usize,
+    question: &'a str,
+    choices: Vec<ChoiceView<'a>>,
+    answer: usize,
+    answer_html: &'a str,
+    explanation: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Notice {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    page: PageView<'a>,
+    slug: &'a str,
+    title: &'a str,
+    title_lang: Option<String>,
+    aliases: Vec<&'a str>,
+    summary: Part<&'a str>,
+    fallback_notice: Option<Notice>,
+    facts: Option<Part<&'a [String]>>,
+    main: Option<Part<&'a str>>,
+    eli5: Option<Part<SectionPart<'a>>>,
+    expert: Option<Part<SectionPart<'a>>>,
+    graph: Option<GraphPart>,
+    prerequisites: Vec<TermLink<'a>>,
+    related: Vec<TermLink<'a>>,
+    dependents: Vec<TermLink<'a>>,
+    quiz: Option<Part<Vec<QuestionView<'a>>>>,
+    sources: Option<Part<Vec<SourceView<'a>>>>,
+    tags: Vec<TagLink<'a>>,
+    edit_url: Option<String>,
+}
+
+/// The rendered page and its Mermaid source.
+pub struct TermPage {
+    /// The page's HTML.
+    pub html: String,
+    /// The graph's Mermaid source, if it has a graph.
+    pub mermaid: Option<String>,
+}
+
+/// The two renderings a page draws from: the page language's own entry (if
+/// any) and the default language's entry rendered for this page.
+struct Sources<'a> {
+    own: Option<(&'a Entry, &'a RenderedEntry)>,
+    fallback: Option<(&'a Entry, &'a RenderedEntry)>,
+}
+
+impl<'a> Sources<'a> {
+    /// The first of own/fallback for which `pick` finds something, with the fallback flag.
+    fn pick<T>(&self, pick: impl Fn(&'a Entry, &'a RenderedEntry) -> Option<T>) -> Option<(T, &'a Entry, bool)> {
+        self.own
+            .and_then(|(e, r)| pick(e, r).map(|v| (v, e, false)))
+            .or_else(|| self.fallback.and_then(|(e, r)| pick(e, r).map(|v| (v, e, true))))
+    }
+}
+
+impl<'a> Site<'a> {
+    /// Renders the page of `term` in `lang`.
+    pub fn term_page(&self, term: &'a Term, lang: LangId) -> Result<TermPage, crate::error::Error> {
+        let glossary = self.glossary;
+        let config = &glossary.config;
+        let code = config.language(lang).code.as_str();
+        let slug = term.slug.as_str();
+        let page_dir = urls::term(code, slug);
+        let own = term.entry(lang).map(|id| glossary.entry(id));
+        let default_entry = term.entry(config.default_language).map(|id| glossary.entry(id));
+        let sources = Sources {
+            own: own.and_then(|e| self.rendered.get(e, lang).map(|r| (e, r))),
+            fallback: default_entry.filter(|e| e.lang != lang).and_then(|e| self.rendered.get(e, lang).map(|r| (e, r))),
+        };
+        let whole_fallback = own.is_none();
+        let lang_of = |entry: &Entry| (entry.lang != lang).then(|| config.language(entry.lang).code.to_string());
+        let notice = |entry: &Entry, fallback: bool| -> (Option<String>, Option<String>) {
+            let text = (fallback && !whole_fallback)
+                .then(|| self.theme.text(lang, "fallback_part").replace("{language}", &config.language(entry.lang).name));
+            (lang_of(entry), text)
+        };
+        fn part<T>(value: T, (lang, notice): (Option<String>, Option<String>)) -> Part<T> {
+            Part { value, lang, notice }
+        }
+
+        let (title_entry, _) = glossary.entry_or_fallback(term.id, lang);
+        let summary_html = sources.pick(|_, r| Some(r.summary.as_str())).map_or("", |(s, _, _)| s);
+        let summary = Part { value: summary_html, lang: lang_of(title_entry), notice: None };
+        let facts = sources.pick(|_, r| (!r.facts.is_empty()).then_some(r.facts.as_slice())).map(|(v, e, f)| part(v, notice(e, f)));
+        let main = sources.pick(|_, r| (!r.body.main.trim().is_empty()).then_some(r.body.main.as_str())).map(|(v, e, f)| part(v, notice(e, f)));
+        let section = |s: &'a crate::markdown::Section| SectionPart { heading: &s.heading, html: &s.html };
+        let eli5 = sources.pick(|_, r| r.body.eli5.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+        let expert = sources.pick(|_, r| r.body.expert.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+        let quiz = sources.pick(|_, r| r.quiz.as_deref().filter(|q| !q.is_empty())).map(|(q, e, f)| part(questions(q), notice(e, f)));
+        let source_list = sources
+            .pick(|e, _| (!e.front.sources.is_empty()).then_some(e))
+            .map(|(e, entry, f)| {
+                let list = e.front.sources.iter().map(|s| SourceView { title: &s.title.value, url: &s.url.value }).collect();
+                part(list, notice(entry, f))
+            });
+
+        let published = |ids: &[crate::model::TermId]| -> Vec<TermLink<'a>> {
+            ids.iter().filter(|id| self.published(**id)).map(|&id| self.term_link(id, lang, &page_dir, false)).collect()
+        };
+        let prerequisites = published(&glossary.graph.prerequisites[term.id.index()]);
+        let related = published(&glossary.graph.related[term.id.index()]);
+        let dependents = published(&glossary.graph.dependents[term.id.index()]);
+        let graph = self.graph_part(title_entry.title(), lang, &prerequisites, &related, &dependents);
+
+        let title = title_entry.title();
+        let description = plain_text(summary_html);
+        let page = self.page_view(lang, &page_dir, format!("{title} · {}", config.title_in(lang)), description, &|l| urls::term(l, slug));
+        let tags = term.tags.iter().map(|t| self.tag_link(t, lang, &page_dir)).collect();
+        let edit_url = config.repository.as_ref().map(|repo| {
+            let path = glossary.sources.path(title_entry.file).to_string_lossy().replace('\\', "/");
+            format!("{repo}/edit/main/{path}")
+        });
+        let fallback_notice = whole_fallback.then(|| Notice {
+            text: self
+                .theme
+                .text(lang, "fallback_page")
+                .replace("{language}", &config.language(lang).name)
+                .replace("{source}", &config.language(title_entry.lang).name),
+        });
+        let mermaid = graph.as_ref().map(|g| g.mermaid.clone());
+        let view = TermView {
+            page,
+            slug,
+            title,
+            title_lang: lang_of(title_entry),
+            aliases: title_entry.front.aliases.iter().map(|a| a.value.as_str()).collect(),
+            summary,
+            fallback_notice,
+            facts,
+            main,
+            eli5,
+            expert,
+            graph,
+            prerequisites,
+            related,
+            dependents,
+            quiz,
+            sources: source_list,
+            tags,
+            edit_url,
+        };
+        let html = self.render_template("term.html", &view)?;
+        Ok(TermPage { html, mermaid })
+    }
+
+    fn graph_part(&self, title: &str, lang: LangId, pre: &[TermLink<'_>], related: &[TermLink<'_>], dependents: &[TermLink<'_>]) -> Option<GraphPart> {
+        let code = self.glossary.config.language(lang).code.as_str();
+        let absolute: Vec<String> = pre
+            .iter()
+            .chain(related)
+            .chain(dependents)
+            .map(|l| self.urls.absolute(&urls::term(code, l.slug)))
+            .collect();
+        let relative: Vec<String> = pre.iter().chain(related).chain(dependents).map(|l| l.href.clone()).collect();
+        if pre.is_empty() && related.is_empty() && dependents.is_empty() {
+            return None;
+        }
+        let graph_title = self.theme.text(lang, "graph_title").replace("{term}", title);
+        let labels = GraphLabels {
+            title: &graph_title,
+            prerequisites: self.theme.text(lang, "prerequisites"),
+            related: self.theme.text(lang, "related"),
+            dependents: self.theme.text(lang, "dependents"),
+        };
+        let svg = graph::svg(&concept_graph(title, [pre, related, dependents], &relative), &labels, "graph-svg");
+        let mermaid = graph::mermaid(&concept_graph(title, [pre, related, dependents], &absolute));
+        Some(GraphPart { svg, mermaid, mmd_href: "graph.mmd" })
+    }
+}
+
+/// The graph of `groups` (prerequisites, related, dependents) with `hrefs`
+/// given in the same order.
+fn concept_graph<'n>(center: &'n str, groups: [&'n [TermLink<'_>]; 3], hrefs: &'n [String]) -> ConceptGraph<'n> {
+    let (n_pre, n_rel) = (groups[0].len(), groups[1].len());
+    ConceptGraph {
+        center,
+        prerequisites: nodes(groups[0], &hrefs[..n_pre]),
+        related: nodes(groups[1], &hrefs[n_pre..n_pre + n_rel]),
+        dependents: nodes(groups[2], &hrefs[n_pre + n_rel..]),
+    }
+}
+
+fn nodes<'n>(links: &'n [TermLink<'_>], hrefs: &'n [String]) -> Vec<GraphNode<'n>> {
+    links.iter().zip(hrefs).map(|(l, href)| GraphNode { label: l.title, href, lang: l.lang }).collect()
+}
+
+fn questions(quiz: &[RenderedQuestion]) -> Vec<QuestionView<'_>> {
+    quiz.iter()
+        .enumerate()
+        .map(|(i, q)| QuestionView {
+            number: i + 1,
+            question: &q.question,
+            choices: q.choices.iter().enumerate().map(|(j, c)| ChoiceView { html: c, correct: j == q.answer }).collect(),
+            answer: q.answer,
+            answer_html: q.choices.get(q.answer).map_or("", String::as_str),
+            explanation: q.explanation.as_deref(),
+        })
+        .collect()
+}

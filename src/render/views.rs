@@ -1,0 +1,176 @@
+//! View structs: what templates see. Templates never get the model itself,
+//! only these, built from it in one place per page kind.
+
+use serde::Serialize;
+
+use super::urls;
+use super::Site;
+use crate::config::LangId;
+use crate::model::TermId;
+use crate::theme::UiStrings;
+
+/// What every page's layout needs.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    /// `lang` of `<html>`.
+    pub lang: &'a str,
+    /// `<title>`.
+    pub title: String,
+    /// Meta description (plain text).
+    pub description: String,
+    /// Canonical absolute URL.
+    pub canonical: String,
+    /// hreflang alternates (absolute), one per language.
+    pub alternates: Vec<Alternate<'a>>,
+    /// Relative prefix from this page to the site root.
+    pub root: String,
+    /// The site title in this language.
+    pub site_title: &'a str,
+    /// Link to this language's home.
+    pub home: String,
+    /// The language switcher: this page in every language.
+    pub languages: Vec<LanguageLink<'a>>,
+    /// Interface strings.
+    pub t: &'a UiStrings,
+    /// Whether the page is a home page (for `aria-current`).
+    pub is_home: bool,
+}
+
+/// One hreflang alternate.
+#[derive(Serialize)]
+pub struct Alternate<'a> {
+    /// Language code.
+    pub lang: &'a str,
+    /// Absolute URL.
+    pub href: String,
+}
+
+/// One entry of the language switcher.
+#[derive(Serialize)]
+pub struct LanguageLink<'a> {
+    /// Language code.
+    pub code: &'a str,
+    /// Its name in itself.
+    pub name: &'a str,
+    /// Relative link to this page in that language.
+    pub href: String,
+    /// Whether it is the page's language.
+    pub current: bool,
+}
+
+/// A link to a term, with its title in the page's language (or the fallback).
+#[derive(Serialize, Clone)]
+pub struct TermLink<'a> {
+    /// Slug.
+    pub slug: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Relative link.
+    pub href: String,
+    /// Set when the title is in another language (fallback).
+    pub lang: Option<&'a str>,
+    /// The summary as inline HTML, when the list shows it.
+    pub summary: Option<&'a str>,
+}
+
+/// A tag with its label and link.
+#[derive(Serialize)]
+pub struct TagLink<'a> {
+    /// Tag slug.
+    pub slug: &'a str,
+    /// Label in the page's language.
+    pub label: &'a str,
+    /// Relative link to the tag page.
+    pub href: String,
+    /// Number of published terms with the tag.
+    pub count: usize,
+}
+
+impl<'a> Site<'a> {
+    /// The layout view of a page at `page_dir` in `lang`; `paths` gives the
+    /// same page's path in each language (for the switcher and hreflang).
+    pub fn page_view(&self, lang: LangId, page_dir: &str, title: String, description: String, path_in: &dyn Fn(&str) -> String) -> PageView<'a> {
+        let config = &self.glossary.config;
+        let code = config.language(lang).code.as_str();
+        let languages = config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LanguageLink {
+                code: l.code.as_str(),
+                name: &l.name,
+                href: urls::relative(page_dir, &path_in(l.code.as_str())),
+                current: i == lang.0,
+            })
+            .collect();
+        let alternates = config
+            .languages
+            .iter()
+            .map(|l| Alternate { lang: l.code.as_str(), href: self.urls.absolute(&path_in(l.code.as_str())) })
+            .collect();
+        PageView {
+            lang: code,
+            title,
+            description,
+            canonical: self.urls.absolute(page_dir),
+            alternates,
+            root: urls::to_root(page_dir),
+            site_title: config.title_in(lang),
+            home: urls::relative(page_dir, &urls::home(code)),
+            languages,
+            t: self.theme.strings(lang),
+            is_home: page_dir == urls::home(code),
+        }
+    }
+
+    /// A link to `term` from a page at `page_dir` in `lang`.
+    pub fn term_link(&self, term: TermId, lang: LangId, page_dir: &str, with_summary: bool) -> TermLink<'a> {
+        let glossary = self.glossary;
+        let (entry, fallback) = glossary.entry_or_fallback(term, lang);
+        let code = glossary.config.language(lang).code.as_str();
+        let slug = glossary.term(term).slug.as_str();
+        let summary = with_summary
+            .then(|| self.rendered.get(entry, lang).or_else(|| self.rendered.get(entry, entry.lang)))
+            .flatten()
+            .map(|r| r.summary.as_str());
+        TermLink {
+            slug,
+            title: entry.title(),
+            href: urls::relative(page_dir, &urls::term(code, slug)),
+            lang: fallback.then(|| glossary.config.language(entry.lang).code.as_str()),
+            summary,
+        }
+    }
+}
+
+/// Plain text of generated inline HTML, for meta descriptions.
+pub(super) fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_strips_tags_and_entities() {
+        assert_eq!(plain_text("A <em>b</em> &amp; <a href=\"x\">c&lt;d</a>\n e"), "A b & c<d e");
+    }
+}

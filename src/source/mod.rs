@@ -1,0 +1,8 @@
+//! The site's source files: discovering them under `content/` and mapping byte
+//! offsets to `line:column` for diagnostics. Reads files; never writes.
+
+pub mod discover;
+pub mod span;
+
+pub use discover::{discover, ContentKind, FileRef};
+pub use span::{FileId, LineIndex, SourceFile, SourceMap, Span};

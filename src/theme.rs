@@ -1,0 +1,189 @@
+//! The theme: templates, static files and interface strings. Built-ins are the
+//! repository's `templates/` and `static/`, embedded whole; a site's own files
+//! override them by name, and its i18n files override strings key by key.
+//! This is the one place where that precedence lives.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::config::{LangId, SiteConfig};
+use crate::diag::{Code, Diagnostic};
+use crate::error::Error;
+use crate::source::{SourceMap, Span};
+use crate::util::text::escape_html;
+
+static BUILTIN_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+static BUILTIN_STATIC: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/static");
+
+/// Interface strings of one language, key → text.
+pub type UiStrings = BTreeMap<String, String>;
+
+/// Everything the renderer needs from the theme.
+pub struct Theme {
+    /// Compiled templates.
+    pub tera: tera::Tera,
+    /// Static files by output path (`/`-separated, relative to the site root).
+    pub statics: BTreeMap<String, Vec<u8>>,
+    /// Interface strings per language, every key filled.
+    pub strings: Vec<UiStrings>,
+}
+
+/// Loads the theme for the site at `root`.
+pub fn load(root: &Path, config: &SiteConfig, sources: &mut SourceMap) -> Result<(Theme, Vec<Diagnostic>), Error> {
+    let mut diags = Vec::new();
+    let tera = load_templates(root)?;
+    let statics = load_statics(root)?;
+    let strings = load_strings(root, config, sources, &mut diags)?;
+    Ok((Theme { tera, statics, strings }, diags))
+}
+
+fn load_templates(root: &Path) -> Result<tera::Tera, Error> {
+    let mut templates: BTreeMap<String, String> = BTreeMap::new();
+    for file in embedded_files(&BUILTIN_TEMPLATES) {
+        let name = file.path().to_string_lossy().replace('\\', "/");
+        if name.ends_with(".html") {
+            templates.insert(name, String::from_utf8_lossy(file.contents()).into_owned());
+        }
+    }
+    for (name, path) in site_files(&root.join("templates"))? {
+        if name.ends_with(".html") {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            templates.insert(name, text);
+        }
+    }
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(escape_html);
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| Error::template("templates/", &e))?;
+    Ok(tera)
+}
+
+fn load_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
+    let mut statics: BTreeMap<String, Vec<u8>> = embedded_files(&BUILTIN_STATIC)
+        .map(|f| (f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec()))
+        .collect();
+    for (name, path) in site_files(&root.join("static"))? {
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        statics.insert(name, bytes);
+    }
+    Ok(statics)
+}
+
+fn load_strings(root: &Path, config: &SiteConfig, sources: &mut SourceMap, diags: &mut Vec<Diagnostic>) -> Result<Vec<UiStrings>, Error> {
+    let builtin = |code: &str| -> UiStrings {
+        BUILTIN_TEMPLATES
+            .get_file(format!("i18n/{code}.yaml"))
+            .and_then(|f| serde_yaml::from_slice(f.contents()).ok())
+            .unwrap_or_default()
+    };
+    let english = builtin("en");
+    let mut per_lang = Vec::new();
+    for lang in &config.languages {
+        let mut strings = builtin(lang.code.as_str());
+        let path = root.join("templates/i18n").join(format!("{}.yaml", lang.code));
+        if path.is_file() {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let rel = PathBuf::from(format!("templates/i18n/{}.yaml", lang.code));
+            let file = sources.add(rel, text);
+            let text = &sources.get(file).text;
+            match serde_yaml::from_str::<BTreeMap<String, String>>(crate::util::text::strip_bom(text)) {
+                Ok(overrides) => {
+                    for (key, value) in overrides {
+                        if !english.contains_key(&key) {
+                            let offset = text.find(&format!("{key}:")).unwrap_or(0);
+                            diags.push(
+                                Diagnostic::new(Code::UnknownString, Some(Span::new(file, offset..offset + key.len())), format!("unknown interface string `{key}`"))
+                                    .with_optional_help(crate::diag::suggest::did_you_mean(&key, english.keys().map(String::as_str))),
+                            );
+                        }
+                        strings.insert(key, value);
+                    }
+                }
+                Err(e) => {
+                    let offset = e.location().map_or(0, |l| l.index());
+                    diags.push(Diagnostic::new(Code::Yaml, Some(Span::new(file, offset..offset)), format!("interface strings do not parse: {e}")));
+                }
+            }
+        }
+        per_lang.push(strings);
+    }
+    // Fill gaps: the default language's string, then English, then the key.
+    let default = per_lang.get(config.default_language.0).cloned().unwrap_or_default();
+    for strings in &mut per_lang {
+        for key in english.keys() {
+            if !strings.contains_key(key) {
+                let value = default.get(key).or_else(|| english.get(key)).cloned().unwrap_or_else(|| key.clone());
+                strings.insert(key.clone(), value);
+            }
+        }
+    }
+    Ok(per_lang)
+}
+
+impl Theme {
+    /// The interface strings of `lang`.
+    pub fn strings(&self, lang: LangId) -> &UiStrings {
+        &self.strings[lang.0]
+    }
+
+    /// One string of `lang` (the key itself if unknown).
+    pub fn text<'a>(&'a self, lang: LangId, key: &'a str) -> &'a str {
+        self.strings(lang).get(key).map_or(key, String::as_str)
+    }
+}
+
+fn embedded_files(dir: &'static Dir<'static>) -> impl Iterator<Item = &'static include_dir::File<'static>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(dir) = stack.pop() {
+        files.extend(dir.files());
+        stack.extend(dir.dirs());
+    }
+    files.sort_by_key(|f| f.path());
+    files.into_iter()
+}
+
+/// Files under a site folder, as (`/`-separated relative name, path), sorted.
+fn site_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+            Error::io(path, std::io::Error::other(e.to_string()))
+        })?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let name = rel.to_string_lossy().replace('\\', "/");
+            if !name.split('/').any(|part| part.starts_with('.')) {
+                files.push((name, entry.into_path()));
+            }
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_template_parses() {
+        let tera = load_templates(Path::new("/nonexistent")).unwrap();
+        for name in ["base.html", "term.html", "home.html", "tag.html", "chooser.html", "404.html"] {
+            assert!(tera.get_template_names().any(|n| n == name), "{name} missing");
+        }
+    }
+
+    #[test]
+    fn builtin_strings_have_the_same_keys_in_every_language() {
+        let en: UiStrings = serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file("i18n/en.yaml").unwrap().contents()).unwrap();
+        let ko: UiStrings = serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file("i18n/ko.yaml").unwrap().contents()).unwrap();
+        assert_eq!(en.keys().collect::<Vec<_>>(), ko.keys().collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,82 @@
+//! Text helpers: BOM and line-ending normalisation, HTML escaping, heading ids.
+
+/// Strips a UTF-8 byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_html_into(text, &mut out);
+    out
+}
+
+/// Appends `text` to `out`, escaped for HTML text and quoted attributes.
+pub fn escape_html_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// An id for a heading from its text: letters and digits of any script kept
+/// (lowercased), runs of anything else turned into one hyphen.
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    while id.ends_with('-') {
+        id.pop();
+    }
+    if id.is_empty() {
+        id.push_str("section");
+    }
+    id
+}
+
+/// Number of words: runs of letters or digits, so Hangul words count like Latin ones.
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_special_character() {
+        assert_eq!(escape_html(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+
+    #[test]
+    fn heading_ids_keep_hangul() {
+        assert_eq!(heading_id("How it works"), "how-it-works");
+        assert_eq!(heading_id("작동 원리"), "작동-원리");
+        assert_eq!(heading_id("  ERC-20: tokens!  "), "erc-20-tokens");
+        assert_eq!(heading_id("!!!"), "section");
+    }
+
+    #[test]
+    fn strips_only_a_leading_bom() {
+        assert_eq!(strip_bom("\u{feff}---"), "---");
+        assert_eq!(strip_bom("a\u{feff}"), "a\u{feff}");
+    }
+
+    #[test]
+    fn counts_words_in_both_scripts() {
+        assert_eq!(word_count("Staking locks coins."), 3);
+        assert_eq!(word_count("스테이킹은 코인을 잠근다"), 3);
+    }
+}
