@@ -109,8 +109,8 @@ impl SiteConfig {
 
     /// Replaces the base URL (used by `--base-url` and the dev server).
     pub fn with_base_url(mut self, base: &str) -> Result<SiteConfig, Error> {
-        self.base_url = normalise_base_url(base)
-            .ok_or_else(|| Error::Usage(format!("`{base}` is not an absolute http(s) URL")))?;
+        self.base_url =
+            normalise_base_url(base).ok_or_else(|| Error::Usage(format!("`{base}` is not an absolute http(s) URL")))?;
         Ok(self)
     }
 }
@@ -129,7 +129,10 @@ pub fn load(root: &Path, sources: &mut SourceMap) -> Result<(Option<SiteConfig>,
     let path = root.join(CONFIG_FILE);
     let bytes = std::fs::read(&path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
-            Error::Usage(format!("no {CONFIG_FILE} in `{}`: run glossa in a site folder, or point --root at one", root.display()))
+            Error::Usage(format!(
+                "no {CONFIG_FILE} in `{}`: run glossa in a site folder, or point --root at one",
+                root.display()
+            ))
         } else {
             Error::Io { path: path.clone(), source }
         }
@@ -141,7 +144,11 @@ pub fn load(root: &Path, sources: &mut SourceMap) -> Result<(Option<SiteConfig>,
     let file = sources.add(PathBuf::from(CONFIG_FILE), text);
     let mut diags = Vec::new();
     if let Some(offset) = utf8_error {
-        diags.push(Diagnostic::new(Code::InvalidUtf8, Some(Span::new(file, offset..offset)), "site.yaml is not valid UTF-8"));
+        diags.push(Diagnostic::new(
+            Code::InvalidUtf8,
+            Some(Span::new(file, offset..offset)),
+            "site.yaml is not valid UTF-8",
+        ));
         return Ok((None, diags));
     }
     let config = parse(&sources.get(file).text, file, &mut diags);
@@ -156,7 +163,11 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
     let root = match yaml::parse(body) {
         Ok(root) => root,
         Err(e) => {
-            diags.push(Diagnostic::new(Code::Yaml, Some(Span::new(file, base + e.offset..base + e.offset)), format!("site.yaml does not parse: {}", e.message)));
+            diags.push(Diagnostic::new(
+                Code::Yaml,
+                Some(Span::new(file, base + e.offset..base + e.offset)),
+                format!("site.yaml does not parse: {}", e.message),
+            ));
             return None;
         }
     };
@@ -167,7 +178,12 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
         Some(node) => r.text(node, "base_url").and_then(|text| {
             let normalised = normalise_base_url(&text);
             if normalised.is_none() {
-                r.report(Code::InvalidValue, node, format!("`base_url` must be an absolute http(s) URL, found `{text}`"), Some("write e.g. `base_url: https://example.org/glossary/`".to_owned()));
+                r.report(
+                    Code::InvalidValue,
+                    node,
+                    format!("`base_url` must be an absolute http(s) URL, found `{text}`"),
+                    Some("write e.g. `base_url: https://example.org/glossary/`".to_owned()),
+                );
             }
             normalised
         }),
@@ -188,7 +204,12 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
                     r.report(Code::InvalidValue, code_node, format!("language `{code}` is declared twice"), None);
                 }
                 Some(code) => languages.push(Language { code, name, title }),
-                None => r.report(Code::InvalidValue, code_node, format!("`{code_text}` is not a language code"), Some("use a code such as `en`, `ko` or `pt-BR`".to_owned())),
+                None => r.report(
+                    Code::InvalidValue,
+                    code_node,
+                    format!("`{code_text}` is not a language code"),
+                    Some("use a code such as `en`, `ko` or `pt-BR`".to_owned()),
+                ),
             }
         }
     }
@@ -196,7 +217,12 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
         r.required_text(&fields, "languages", Code::MissingField, "site.yaml");
     } else if languages.is_empty() {
         if let Some(node) = fields.get("languages") {
-            r.report(Code::InvalidValue, node, "`languages` declares no language", Some("add `- { code: en, name: English }`".to_owned()));
+            r.report(
+                Code::InvalidValue,
+                node,
+                "`languages` declares no language",
+                Some("add `- { code: en, name: English }`".to_owned()),
+            );
         }
     }
 
@@ -207,7 +233,12 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
                 let codes = languages.iter().map(|l| l.code.as_str());
                 let help = suggest::did_you_mean(&code, codes.clone())
                     .unwrap_or_else(|| format!("declared languages: {}", codes.collect::<Vec<_>>().join(", ")));
-                r.report(Code::UnknownLanguage, node, format!("default language `{code}` is not in `languages`"), Some(help));
+                r.report(
+                    Code::UnknownLanguage,
+                    node,
+                    format!("default language `{code}` is not in `languages`"),
+                    Some(help),
+                );
             }
             id
         }),
@@ -228,19 +259,41 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
     });
     let tag_labels = fields.get("tags").map(|node| read_tag_labels(&mut r, node, &languages)).unwrap_or_default();
 
-    Some(SiteConfig { title: title?, base_url: base_url?, default_language: default_language?, languages, autolink, repository, tag_labels })
+    Some(SiteConfig {
+        title: title?,
+        base_url: base_url?,
+        default_language: default_language?,
+        languages,
+        autolink,
+        repository,
+        tag_labels,
+    })
 }
 
-fn read_tag_labels(r: &mut Reader<'_>, node: &yaml::Node, languages: &[Language]) -> BTreeMap<String, BTreeMap<LangCode, String>> {
+fn read_tag_labels(
+    r: &mut Reader<'_>,
+    node: &yaml::Node,
+    languages: &[Language],
+) -> BTreeMap<String, BTreeMap<LangCode, String>> {
     let mut labels = BTreeMap::new();
     let Some(entries) = node.as_map() else {
-        r.report(Code::InvalidValue, node, "`tags` must map each tag to its labels, e.g. `defi: { en: DeFi, ko: 디파이 }`", None);
+        r.report(
+            Code::InvalidValue,
+            node,
+            "`tags` must map each tag to its labels, e.g. `defi: { en: DeFi, ko: 디파이 }`",
+            None,
+        );
         return labels;
     };
     for (tag_node, per_lang) in entries {
         let Some(tag) = r.text(tag_node, "tags") else { continue };
         if !slug::is_valid(&tag) {
-            r.report(Code::InvalidSlug, tag_node, format!("tag `{tag}` is not a valid slug"), Some(format!("use `{}`", slug::slugify(&tag))));
+            r.report(
+                Code::InvalidSlug,
+                tag_node,
+                format!("tag `{tag}` is not a valid slug"),
+                Some(format!("use `{}`", slug::slugify(&tag))),
+            );
             continue;
         }
         let mut by_lang = BTreeMap::new();
@@ -256,7 +309,12 @@ fn read_tag_labels(r: &mut Reader<'_>, node: &yaml::Node, languages: &[Language]
             }
         }
         if per_lang.as_map().is_none() {
-            r.report(Code::InvalidValue, per_lang, format!("labels of tag `{tag}` must map language codes to text"), None);
+            r.report(
+                Code::InvalidValue,
+                per_lang,
+                format!("labels of tag `{tag}` must map language codes to text"),
+                None,
+            );
         }
         labels.insert(tag, by_lang);
     }
@@ -298,7 +356,11 @@ mod tests {
 
     #[test]
     fn rejects_bad_values() {
-        let (config, diags) = parse_text(&GOOD.replace("https://example.org/glossary", "/glossary/").replace("default_language: en", "default_language: kr"));
+        let (config, diags) = parse_text(
+            &GOOD
+                .replace("https://example.org/glossary", "/glossary/")
+                .replace("default_language: en", "default_language: kr"),
+        );
         assert!(config.is_none());
         let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
         assert!(codes.contains(&Code::InvalidValue), "{codes:?}");

@@ -184,10 +184,9 @@ pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -
     let split = match split(text) {
         Ok(split) => split,
         Err((offset, message)) => {
-            diags.push(
-                Diagnostic::new(Code::Yaml, Some(Span::new(file, offset..offset)), message)
-                    .with_help("a term file starts with `---`, then `title:` and `summary:`, then `---` and the Markdown body"),
-            );
+            diags.push(Diagnostic::new(Code::Yaml, Some(Span::new(file, offset..offset)), message).with_help(
+                "a term file starts with `---`, then `title:` and `summary:`, then `---` and the Markdown body",
+            ));
             return None;
         }
     };
@@ -196,7 +195,11 @@ pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -
         Ok(root) => root,
         Err(e) => {
             let at = split.yaml.start + e.offset;
-            diags.push(Diagnostic::new(Code::Yaml, Some(Span::new(file, at..at)), format!("front matter does not parse: {}", e.message)));
+            diags.push(Diagnostic::new(
+                Code::Yaml,
+                Some(Span::new(file, at..at)),
+                format!("front matter does not parse: {}", e.message),
+            ));
             return None;
         }
     };
@@ -239,11 +242,39 @@ fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> Front
     let draft = fields.get("draft").and_then(|n| r.bool(n, "draft")).unwrap_or(false);
     let autolink = fields.get("autolink").and_then(|n| r.bool(n, "autolink")).unwrap_or(true);
     let updated = read_checked(r, &fields, "updated", is_date, "`updated` must be a date written YYYY-MM-DD");
-    let source = read_checked(r, &fields, "source", is_source_hash, "`source` must be the 12 hex digits that `glossa new` writes");
-    FrontMatter { title, summary, aliases, tags, prerequisites, related, facts, sources, quiz, draft, updated, source, autolink, redirect_from, span: block }
+    let source = read_checked(
+        r,
+        &fields,
+        "source",
+        is_source_hash,
+        "`source` must be the 12 hex digits that `glossa new` writes",
+    );
+    FrontMatter {
+        title,
+        summary,
+        aliases,
+        tags,
+        prerequisites,
+        related,
+        facts,
+        sources,
+        quiz,
+        draft,
+        updated,
+        source,
+        autolink,
+        redirect_from,
+        span: block,
+    }
 }
 
-fn read_checked(r: &mut Reader<'_>, fields: &Fields<'_>, key: &str, valid: fn(&str) -> bool, message: &str) -> Option<Spanned<String>> {
+fn read_checked(
+    r: &mut Reader<'_>,
+    fields: &Fields<'_>,
+    key: &str,
+    valid: fn(&str) -> bool,
+    message: &str,
+) -> Option<Spanned<String>> {
     let node = fields.get(key)?;
     let text = r.text(node, key)?;
     if valid(&text) {
@@ -264,10 +295,18 @@ fn read_sources(r: &mut Reader<'_>, node: &Node) -> Vec<SourceLink> {
         let title_span = fields.get("title").map_or_else(|| r.span(item), |n| r.span(n));
         let url_span = fields.get("url").map_or_else(|| r.span(item), |n| r.span(n));
         if !crate::util::url::is_safe(&url) {
-            r.report(Code::UnsafeUrl, fields.get("url").unwrap_or(item), format!("source URL `{url}` uses a scheme that is not allowed"), Some("use an http(s) URL".to_owned()));
+            r.report(
+                Code::UnsafeUrl,
+                fields.get("url").unwrap_or(item),
+                format!("source URL `{url}` uses a scheme that is not allowed"),
+                Some("use an http(s) URL".to_owned()),
+            );
             continue;
         }
-        sources.push(SourceLink { title: Spanned { value: title, span: title_span }, url: Spanned { value: url, span: url_span } });
+        sources.push(SourceLink {
+            title: Spanned { value: title, span: title_span },
+            url: Spanned { value: url, span: url_span },
+        });
     }
     sources
 }
@@ -280,18 +319,33 @@ fn read_quiz(r: &mut Reader<'_>, node: &Node) -> Vec<Question> {
         let choices: Vec<Spanned<String>> = match fields.get("choices") {
             Some(n) => r.text_list(n, "choices").into_iter().map(|(value, span)| Spanned { value, span }).collect(),
             None => {
-                r.report(Code::InvalidQuiz, item, "a quiz question has no `choices`", Some("add `choices: [a, b, c]`".to_owned()));
+                r.report(
+                    Code::InvalidQuiz,
+                    item,
+                    "a quiz question has no `choices`",
+                    Some("add `choices: [a, b, c]`".to_owned()),
+                );
                 continue;
             }
         };
         let choices_node = fields.get("choices").unwrap_or(item);
         if !(2..=6).contains(&choices.len()) {
-            r.report(Code::InvalidQuiz, choices_node, format!("a quiz question needs 2 to 6 choices, found {}", choices.len()), None);
+            r.report(
+                Code::InvalidQuiz,
+                choices_node,
+                format!("a quiz question needs 2 to 6 choices, found {}", choices.len()),
+                None,
+            );
         }
         for (i, choice) in choices.iter().enumerate() {
             if choices[..i].iter().any(|c| c.value.trim() == choice.value.trim()) {
                 let at = &choices_node.as_seq().unwrap_or_default()[i];
-                r.report(Code::InvalidQuiz, at, format!("choice `{}` is given twice", choice.value), Some("each choice must be different".to_owned()));
+                r.report(
+                    Code::InvalidQuiz,
+                    at,
+                    format!("choice `{}` is given twice", choice.value),
+                    Some("each choice must be different".to_owned()),
+                );
             }
         }
         let answer = match fields.get("answer") {
@@ -299,7 +353,12 @@ fn read_quiz(r: &mut Reader<'_>, node: &Node) -> Vec<Question> {
                 Some(answer) if answer < choices.len() => Some(answer),
                 Some(answer) => {
                     let last = choices.len().saturating_sub(1);
-                    r.report(Code::InvalidQuiz, n, format!("answer {answer} is not a choice: the choices are numbered 0 to {last}"), Some("`answer` is the 0-based index of the right choice".to_owned()));
+                    r.report(
+                        Code::InvalidQuiz,
+                        n,
+                        format!("answer {answer} is not a choice: the choices are numbered 0 to {last}"),
+                        Some("`answer` is the 0-based index of the right choice".to_owned()),
+                    );
                     None
                 }
                 None => {
@@ -308,7 +367,12 @@ fn read_quiz(r: &mut Reader<'_>, node: &Node) -> Vec<Question> {
                 }
             },
             None => {
-                r.report(Code::InvalidQuiz, item, "a quiz question has no `answer`", Some("add `answer: 0` (the 0-based index of the right choice)".to_owned()));
+                r.report(
+                    Code::InvalidQuiz,
+                    item,
+                    "a quiz question has no `answer`",
+                    Some("add `answer: 0` (the 0-based index of the right choice)".to_owned()),
+                );
                 None
             }
         };
@@ -319,7 +383,12 @@ fn read_quiz(r: &mut Reader<'_>, node: &Node) -> Vec<Question> {
         let question_span = fields.get("question").map_or_else(|| r.span(item), |n| r.span(n));
         if let (Some(question), Some(answer)) = (question, answer) {
             if (2..=6).contains(&choices.len()) {
-                quiz.push(Question { question: Spanned { value: question, span: question_span }, choices, answer, explanation });
+                quiz.push(Question {
+                    question: Spanned { value: question, span: question_span },
+                    choices,
+                    answer,
+                    explanation,
+                });
             }
         }
     }
@@ -346,7 +415,8 @@ pub fn is_date(text: &str) -> bool {
 }
 
 fn is_source_hash(text: &str) -> bool {
-    text.len() == crate::util::hash::SOURCE_HASH_LEN && text.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    text.len() == crate::util::hash::SOURCE_HASH_LEN
+        && text.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
 /// Span of the whole file start, for problems of a file as a whole.
@@ -362,7 +432,8 @@ mod tests {
     use crate::util::slug::Slug;
 
     fn parse(text: &str) -> (Option<ParsedFile>, Vec<Diagnostic>) {
-        let file_ref = FileRef { file: FileId(0), lang: LangId(0), kind: ContentKind::Term, slug: Slug::parse("x").unwrap() };
+        let file_ref =
+            FileRef { file: FileId(0), lang: LangId(0), kind: ContentKind::Term, slug: Slug::parse("x").unwrap() };
         let mut diags = Vec::new();
         let parsed = parse_file(text, &file_ref, &mut diags);
         (parsed, diags)
@@ -380,7 +451,10 @@ mod tests {
     fn reports_missing_and_unterminated_front_matter() {
         assert!(split("").is_err());
         assert!(split("# Title\n").is_err());
-        assert_eq!(split("---\ntitle: x\n").unwrap_err().1, "the front matter opened here is never closed by a `---` line");
+        assert_eq!(
+            split("---\ntitle: x\n").unwrap_err().1,
+            "the front matter opened here is never closed by a `---` line"
+        );
         assert!(split("---\n---\n").is_ok());
     }
 

@@ -140,7 +140,8 @@ impl Drop for Staging {
 /// the root itself or any folder above it, a folder holding site.yaml or
 /// content/, and a non-empty folder glossa did not make.
 pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), Error> {
-    let refuse = |why: &str| Err(Error::Usage(format!("refusing to use `{}` as the output folder: {why}", out.display())));
+    let refuse =
+        |why: &str| Err(Error::Usage(format!("refusing to use `{}` as the output folder: {why}", out.display())));
     if out.join(CONFIG_FILE).exists() || out.join(CONTENT_DIR).exists() {
         return refuse("it holds a site (site.yaml or content/)");
     }

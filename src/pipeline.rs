@@ -61,7 +61,11 @@ pub fn analyse(root: &Path, options: &Options) -> Result<Analysis, Error> {
     }
     let (glossary, rendered, theme) = analyse_content(root, config, sources, options, &mut diags)?;
     let diagnostics = Diagnostics::new(diags, &glossary.sources);
-    Ok(Analysis { site: Some(AnalysedSite { glossary, rendered, theme }), diagnostics, sources_without_site: SourceMap::default() })
+    Ok(Analysis {
+        site: Some(AnalysedSite { glossary, rendered, theme }),
+        diagnostics,
+        sources_without_site: SourceMap::default(),
+    })
 }
 
 fn analyse_content(

@@ -36,7 +36,12 @@ impl<'d> Reader<'d> {
         let mut fields = Fields { entries: Vec::new(), span_node: node };
         let Some(entries) = node.as_map() else {
             if !node.is_null() {
-                self.report(Code::InvalidValue, node, format!("{what} must be a mapping of keys to values, found {}", node.kind()), None);
+                self.report(
+                    Code::InvalidValue,
+                    node,
+                    format!("{what} must be a mapping of keys to values, found {}", node.kind()),
+                    None,
+                );
             }
             return fields;
         };
@@ -50,7 +55,12 @@ impl<'d> Reader<'d> {
                     .or_else(|| Some(format!("the known keys are: {}", known.join(", "))));
                 self.report(Code::UnknownField, key, format!("unknown key `{name}` in {what}"), help);
             } else if fields.entries.iter().any(|(k, _, _)| *k == name) {
-                self.report(Code::InvalidValue, key, format!("key `{name}` is given twice in {what}"), Some("remove one of them".to_owned()));
+                self.report(
+                    Code::InvalidValue,
+                    key,
+                    format!("key `{name}` is given twice in {what}"),
+                    Some("remove one of them".to_owned()),
+                );
             } else {
                 let known_name = known.iter().copied().find(|k| *k == name).unwrap_or_default();
                 fields.entries.push((known_name, key, value));
@@ -72,7 +82,10 @@ impl<'d> Reader<'d> {
                 }
             }
             None => {
-                let span = Span::new(self.file, self.base + fields.span_node.span.start..self.base + fields.span_node.span.start);
+                let span = Span::new(
+                    self.file,
+                    self.base + fields.span_node.span.start..self.base + fields.span_node.span.start,
+                );
                 self.diags.push(
                     Diagnostic::new(code, Some(span), format!("{what} has no `{key}`"))
                         .with_help(format!("add `{key}: ...`")),

@@ -72,7 +72,12 @@ fn load_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
     Ok(statics)
 }
 
-fn load_strings(root: &Path, config: &SiteConfig, sources: &mut SourceMap, diags: &mut Vec<Diagnostic>) -> Result<Vec<UiStrings>, Error> {
+fn load_strings(
+    root: &Path,
+    config: &SiteConfig,
+    sources: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<UiStrings>, Error> {
     let builtin = |code: &str| -> UiStrings {
         BUILTIN_TEMPLATES
             .get_file(format!("i18n/{code}.yaml"))
@@ -95,8 +100,14 @@ fn load_strings(root: &Path, config: &SiteConfig, sources: &mut SourceMap, diags
                         if !english.contains_key(&key) {
                             let offset = text.find(&format!("{key}:")).unwrap_or(0);
                             diags.push(
-                                Diagnostic::new(Code::UnknownString, Some(Span::new(file, offset..offset + key.len())), format!("unknown interface string `{key}`"))
-                                    .with_optional_help(crate::diag::suggest::did_you_mean(&key, english.keys().map(String::as_str))),
+                                Diagnostic::new(
+                                    Code::UnknownString,
+                                    Some(Span::new(file, offset..offset + key.len())),
+                                    format!("unknown interface string `{key}`"),
+                                )
+                                .with_optional_help(
+                                    crate::diag::suggest::did_you_mean(&key, english.keys().map(String::as_str)),
+                                ),
                             );
                         }
                         strings.insert(key, value);
@@ -104,7 +115,11 @@ fn load_strings(root: &Path, config: &SiteConfig, sources: &mut SourceMap, diags
                 }
                 Err(e) => {
                     let offset = e.location().map_or(0, |l| l.index());
-                    diags.push(Diagnostic::new(Code::Yaml, Some(Span::new(file, offset..offset)), format!("interface strings do not parse: {e}")));
+                    diags.push(Diagnostic::new(
+                        Code::Yaml,
+                        Some(Span::new(file, offset..offset)),
+                        format!("interface strings do not parse: {e}"),
+                    ));
                 }
             }
         }
@@ -182,8 +197,10 @@ mod tests {
 
     #[test]
     fn builtin_strings_have_the_same_keys_in_every_language() {
-        let en: UiStrings = serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file("i18n/en.yaml").unwrap().contents()).unwrap();
-        let ko: UiStrings = serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file("i18n/ko.yaml").unwrap().contents()).unwrap();
+        let en: UiStrings =
+            serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file("i18n/en.yaml").unwrap().contents()).unwrap();
+        let ko: UiStrings =
+            serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file("i18n/ko.yaml").unwrap().contents()).unwrap();
         assert_eq!(en.keys().collect::<Vec<_>>(), ko.keys().collect::<Vec<_>>());
     }
 }

@@ -108,7 +108,8 @@ impl Node {
 /// Parses one YAML document. An empty text gives an empty mapping.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let lines = LineIndex::new(text);
-    let mut builder = Builder { text, lines: &lines, stack: Vec::new(), anchors: BTreeMap::new(), root: None, nodes: 0 };
+    let mut builder =
+        Builder { text, lines: &lines, stack: Vec::new(), anchors: BTreeMap::new(), root: None, nodes: 0 };
     let mut parser = Parser::new_from_str(text);
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|e| SyntaxError {
@@ -152,7 +153,8 @@ impl Builder<'_> {
         match event {
             Event::Scalar(text, style, anchor, _) => {
                 self.count(1, span.start)?;
-                let node = Node { value: Value::Scalar { text: text.into_owned(), plain: style == ScalarStyle::Plain }, span };
+                let node =
+                    Node { value: Value::Scalar { text: text.into_owned(), plain: style == ScalarStyle::Plain }, span };
                 self.remember(anchor, &node);
                 self.push(node);
             }
@@ -164,7 +166,9 @@ impl Builder<'_> {
                 self.count(size, span.start)?;
                 self.push(Node { span, ..node });
             }
-            Event::SequenceStart(anchor, _) => self.stack.push(Frame::Seq { items: Vec::new(), start: span.start, anchor }),
+            Event::SequenceStart(anchor, _) => {
+                self.stack.push(Frame::Seq { items: Vec::new(), start: span.start, anchor })
+            }
             Event::MappingStart(anchor, _) => {
                 self.stack.push(Frame::Map { entries: Vec::new(), key: None, start: span.start, anchor })
             }

@@ -23,7 +23,10 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     print_to_stderr(&analysis);
     let failed = analysis.diagnostics.fails(args.strict);
     let Some(site) = analysis.site.as_ref().filter(|_| !failed) else {
-        eprintln!("Nothing was written: fix the errors above{}.", if args.strict { " (--strict fails on warnings too)" } else { "" });
+        eprintln!(
+            "Nothing was written: fix the errors above{}.",
+            if args.strict { " (--strict fails on warnings too)" } else { "" }
+        );
         return Ok(Outcome::ContentFailed);
     };
 

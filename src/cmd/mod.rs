@@ -38,6 +38,7 @@ fn colour(stream_is_terminal: bool) -> bool {
 
 /// Prints the diagnostics of `analysis` to stderr in human form.
 fn print_to_stderr(analysis: &Analysis) {
-    let text = diag::render(&analysis.diagnostics, analysis.sources(), Format::Human, colour(std::io::stderr().is_terminal()));
+    let text =
+        diag::render(&analysis.diagnostics, analysis.sources(), Format::Human, colour(std::io::stderr().is_terminal()));
     eprint!("{text}");
 }

@@ -69,11 +69,8 @@ fn location(diag: &Diagnostic, sources: &SourceMap) -> Option<Location> {
 }
 
 fn human(out: &mut String, diag: &Diagnostic, sources: &SourceMap, colour: bool) {
-    let (bold, red, yellow, blue, reset) = if colour {
-        ("\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[0m")
-    } else {
-        ("", "", "", "", "")
-    };
+    let (bold, red, yellow, blue, reset) =
+        if colour { ("\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[0m") } else { ("", "", "", "", "") };
     let severity_colour = match diag.severity {
         super::Severity::Error => red,
         super::Severity::Warning => yellow,

@@ -27,11 +27,7 @@ pub fn code_block(code: &str, lang: &str) -> String {
     let lang = lang.split([' ', ',', '{']).next().unwrap_or_default().trim();
     let set = syntaxes();
     let syntax = (!lang.is_empty()).then(|| set.find_syntax_by_token(lang)).flatten();
-    let lang_class = if lang.is_empty() {
-        String::new()
-    } else {
-        format!(" class=\"language-{}\"", escape_html(lang))
-    };
+    let lang_class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape_html(lang)) };
     let body = syntax
         .and_then(|syntax| {
             let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);

@@ -57,9 +57,13 @@ impl<'g> Linker<'g> {
         };
         let glossary = self.glossary;
         let Some(term) = glossary.lookup(slug) else {
-            let help = suggest::did_you_mean(slug, glossary.by_slug.keys().map(Slug::as_str))
-                .unwrap_or_else(|| format!("create it with `glossa new {}` or fix the slug", crate::util::slug::slugify(slug)));
-            diags.push(Diagnostic::new(Code::UnknownReference, Some(span), format!("link to `{slug}`, which is not a term")).with_help(help));
+            let help = suggest::did_you_mean(slug, glossary.by_slug.keys().map(Slug::as_str)).unwrap_or_else(|| {
+                format!("create it with `glossa new {}` or fix the slug", crate::util::slug::slugify(slug))
+            });
+            diags.push(
+                Diagnostic::new(Code::UnknownReference, Some(span), format!("link to `{slug}`, which is not a term"))
+                    .with_help(help),
+            );
             return Resolved::Missing;
         };
         let (entry, _) = glossary.entry_or_fallback(term, self.page_lang);

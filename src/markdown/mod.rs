@@ -24,10 +24,36 @@ use links::{check_url, Resolved};
 /// Ids the page template gives its own parts (spec §4.1 and the theme's).
 /// Automatic heading anchors that would collide get a suffix.
 pub const RESERVED_IDS: &[&str] = &[
-    "summary", "facts", "eli5", "expert", "graph", "prerequisites", "related", "dependents", "quiz", "sources",
-    "stale-notice", "learning-path", "mentioned-in", "read-more", "fallback-notice", "main", "title", "aliases",
-    "eli5-title", "expert-title", "graph-title", "quiz-title", "sources-title", "facts-title", "explanation",
-    "site-header", "site-footer", "languages", "search", "top",
+    "summary",
+    "facts",
+    "eli5",
+    "expert",
+    "graph",
+    "prerequisites",
+    "related",
+    "dependents",
+    "quiz",
+    "sources",
+    "stale-notice",
+    "learning-path",
+    "mentioned-in",
+    "read-more",
+    "fallback-notice",
+    "main",
+    "title",
+    "aliases",
+    "eli5-title",
+    "expert-title",
+    "graph-title",
+    "quiz-title",
+    "sources-title",
+    "facts-title",
+    "explanation",
+    "site-header",
+    "site-footer",
+    "languages",
+    "search",
+    "top",
 ];
 
 /// A section split out of the body by its heading id.
@@ -69,7 +95,13 @@ fn options() -> Options {
 }
 
 /// Renders a body found at byte `base` of `file`.
-pub fn render_body(markdown: &str, file: FileId, base: usize, linker: &Linker<'_>, diags: &mut Vec<Diagnostic>) -> RenderedBody {
+pub fn render_body(
+    markdown: &str,
+    file: FileId,
+    base: usize,
+    linker: &Linker<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> RenderedBody {
     let mut links = Vec::new();
     let events = transform(markdown, file, base, linker, &mut links, diags);
     let mut body = split_sections(events, file, base, diags);
@@ -83,9 +115,10 @@ pub fn render_inline(text: &str, span: Span, quoted: bool, linker: &Linker<'_>, 
     let base = span.start as usize + usize::from(quoted);
     let mut links = Vec::new();
     let events = transform(text, span.file, base, linker, &mut links, diags);
-    let events = events.into_iter().map(|(e, _)| e).filter(|e| {
-        !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph))
-    });
+    let events = events
+        .into_iter()
+        .map(|(e, _)| e)
+        .filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)));
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html.trim_end().to_owned()
@@ -121,7 +154,12 @@ fn transform<'a>(
                             (false, Some(code)) => format!(" lang=\"{}\"", escape_html(code.as_str())),
                             _ => String::new(),
                         };
-                        out.push((Event::Html(format!("<a class=\"term-link\" href=\"{}\"{lang_attr}>", escape_html(&href)).into()), range.clone()));
+                        out.push((
+                            Event::Html(
+                                format!("<a class=\"term-link\" href=\"{}\"{lang_attr}>", escape_html(&href)).into(),
+                            ),
+                            range.clone(),
+                        ));
                         if !has_pothole {
                             out.push((Event::Text(title.to_owned().into()), range.clone()));
                         }
@@ -192,7 +230,8 @@ fn transform<'a>(
             Event::FootnoteReference(label) => {
                 let number = footnote_number(&mut footnotes, &label);
                 let id = heading_id(&label);
-                let html = format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{number}</a></sup>");
+                let html =
+                    format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{number}</a></sup>");
                 out.push((Event::Html(html.into()), range));
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -261,8 +300,12 @@ fn split_sections(events: Vec<Spanned<'_>>, file: FileId, base: usize, diags: &m
             if already {
                 let name = if next == Part::Eli5 { "eli5" } else { "expert" };
                 diags.push(
-                    Diagnostic::new(Code::InvalidValue, Some(Span::new(file, base + range.start..base + range.end)), format!("a second `{{#{name}}}` section"))
-                        .with_help("each section id may appear once: merge the two sections"),
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        Some(Span::new(file, base + range.start..base + range.end)),
+                        format!("a second `{{#{name}}}` section"),
+                    )
+                    .with_help("each section id may appear once: merge the two sections"),
                 );
             }
             flush(&mut pending, &mut html);

@@ -117,7 +117,13 @@ fn falls_back(rendered: &RenderedEntry, entry: &Entry) -> bool {
         || entry.front.sources.is_empty()
 }
 
-fn render_entry(glossary: &Glossary, entry: &Entry, page_lang: LangId, include_drafts: bool, diags: &mut Vec<Diagnostic>) -> RenderedEntry {
+fn render_entry(
+    glossary: &Glossary,
+    entry: &Entry,
+    page_lang: LangId,
+    include_drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> RenderedEntry {
     let linker = Linker { glossary, page_lang, content_lang: entry.lang, source_term: entry.term, include_drafts };
     let text = &glossary.sources.get(entry.file).text;
     let inline = |value: &Spanned<String>, diags: &mut Vec<Diagnostic>| {

@@ -43,12 +43,17 @@ pub fn assemble(config: SiteConfig, sources: SourceMap, mut files: Vec<ParsedFil
             let default_code = &config.language(default).code;
             let help = suggest::did_you_mean(file.file_ref.slug.as_str(), term_slugs.iter().map(Slug::as_str))
                 .map(|s| format!("{s} (or add content/{default_code}/terms/{}.md)", file.file_ref.slug))
-                .unwrap_or_else(|| format!("add content/{default_code}/terms/{}.md, or remove this file", file.file_ref.slug));
+                .unwrap_or_else(|| {
+                    format!("add content/{default_code}/terms/{}.md, or remove this file", file.file_ref.slug)
+                });
             diags.push(
                 Diagnostic::new(
                     Code::OrphanTranslation,
                     Some(file.front.span),
-                    format!("`{}` has no {default_code} file, so this translation belongs to no term", file.file_ref.slug),
+                    format!(
+                        "`{}` has no {default_code} file, so this translation belongs to no term",
+                        file.file_ref.slug
+                    ),
                 )
                 .with_help(help),
             );
@@ -56,14 +61,22 @@ pub fn assemble(config: SiteConfig, sources: SourceMap, mut files: Vec<ParsedFil
         };
         let id = EntryId(u32::try_from(entries.len()).unwrap_or(u32::MAX));
         terms[term_id.index()].entries[file.file_ref.lang.0] = Some(id);
-        entries.push(Entry { id, term: term_id, lang: file.file_ref.lang, file: file.file_ref.file, front: file.front, body: file.body });
+        entries.push(Entry {
+            id,
+            term: term_id,
+            lang: file.file_ref.lang,
+            file: file.file_ref.file,
+            front: file.front,
+            body: file.body,
+        });
     }
 
     let resolver = Resolver { by_slug: &by_slug };
     for term in &mut terms {
         let Some(default_entry) = term.entry(default) else { continue };
         let front = &entries[default_entry.index()].front;
-        term.prerequisites = resolver.resolve_list(front.prerequisites.as_deref().unwrap_or_default(), "prerequisite", &mut diags);
+        term.prerequisites =
+            resolver.resolve_list(front.prerequisites.as_deref().unwrap_or_default(), "prerequisite", &mut diags);
         term.related = resolver.resolve_list(front.related.as_deref().unwrap_or_default(), "related term", &mut diags);
         check_not_self(term, front.related.as_deref().unwrap_or_default(), &mut diags);
         term.related.retain(|&r| r != term.id);
@@ -101,8 +114,12 @@ impl Resolver<'_> {
                 Some(&id) if !ids.contains(&id) => ids.push(id),
                 Some(_) => {}
                 None => diags.push(
-                    Diagnostic::new(Code::UnknownReference, Some(item.span), format!("{what} `{}` is not a term", item.value))
-                        .with_optional_help(suggest::did_you_mean(&item.value, self.by_slug.keys().map(Slug::as_str))),
+                    Diagnostic::new(
+                        Code::UnknownReference,
+                        Some(item.span),
+                        format!("{what} `{}` is not a term", item.value),
+                    )
+                    .with_optional_help(suggest::did_you_mean(&item.value, self.by_slug.keys().map(Slug::as_str))),
                 ),
             }
         }
@@ -134,7 +151,11 @@ fn read_tags(items: &[Spanned<String>], diags: &mut Vec<Diagnostic>) -> Vec<Stri
     tags.into_iter().collect()
 }
 
-fn read_redirects(items: &[Spanned<String>], by_slug: &BTreeMap<Slug, TermId>, diags: &mut Vec<Diagnostic>) -> Vec<Slug> {
+fn read_redirects(
+    items: &[Spanned<String>],
+    by_slug: &BTreeMap<Slug, TermId>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Slug> {
     let mut slugs = Vec::new();
     for item in items {
         match Slug::parse(&item.value) {
@@ -144,7 +165,11 @@ fn read_redirects(items: &[Spanned<String>], by_slug: &BTreeMap<Slug, TermId>, d
                 format!("`redirect_from: {}` would hide the existing term `{}`", item.value, item.value),
             )),
             Some(slug) => slugs.push(slug),
-            None => diags.push(Diagnostic::new(Code::InvalidSlug, Some(item.span), format!("`{}` in `redirect_from` is not a valid slug", item.value))),
+            None => diags.push(Diagnostic::new(
+                Code::InvalidSlug,
+                Some(item.span),
+                format!("`{}` in `redirect_from` is not a valid slug", item.value),
+            )),
         }
     }
     slugs
@@ -168,8 +193,12 @@ fn check_structure_matches(entry: &Entry, default: &Entry, config: &SiteConfig, 
             let span = own.first().map_or(entry.front.span, |i| i.span);
             let expected = their_set.into_iter().collect::<Vec<_>>().join(", ");
             diags.push(
-                Diagnostic::new(Code::TranslationMismatch, Some(span), format!("`{key}` differs from the {default_code} file"))
-                    .with_help(format!("`{key}` belongs to the term: remove it here, or write [{expected}]")),
+                Diagnostic::new(
+                    Code::TranslationMismatch,
+                    Some(span),
+                    format!("`{key}` differs from the {default_code} file"),
+                )
+                .with_help(format!("`{key}` belongs to the term: remove it here, or write [{expected}]")),
             );
         }
     }
@@ -190,7 +219,10 @@ fn check_duplicate_titles(config: &SiteConfig, entries: &[Entry], sources: &Sour
                             Some(name.span),
                             format!("`{}` is already the title or an alias of another term ({other_path})", name.value),
                         )
-                        .with_help(format!("names must be unique within {}: disambiguate one, e.g. with a qualifier in parentheses", config.language(entry.lang).name)),
+                        .with_help(format!(
+                            "names must be unique within {}: disambiguate one, e.g. with a qualifier in parentheses",
+                            config.language(entry.lang).name
+                        )),
                     );
                 }
                 Some(_) => {}

@@ -16,7 +16,8 @@ pub struct LinkGraph {
     pub prerequisites: Vec<Vec<TermId>>,
     /// Terms that list each term as a prerequisite.
     pub dependents: Vec<Vec<TermId>>,
-    /// Related terms in both directions.
+    /// Related terms in both directions, less those already shown as a
+    /// prerequisite or dependent.
     pub related: Vec<Vec<TermId>>,
     /// Every term, prerequisites first, ties by slug.
     pub learning_order: Vec<TermId>,
@@ -76,6 +77,10 @@ pub fn build(terms: &[Term], entries: &[Entry], default: LangId) -> (LinkGraph, 
         learning_order: order,
         rank,
     };
+    // A term shown as a prerequisite or dependent is not shown again as related.
+    for (i, related) in graph.related.iter_mut().enumerate() {
+        related.retain(|r| !graph.prerequisites[i].contains(r) && !graph.dependents[i].contains(r));
+    }
     let rank = graph.rank.clone();
     for list in graph.prerequisites.iter_mut().chain(&mut graph.dependents).chain(&mut graph.related) {
         list.sort_by_key(|id| rank[id.index()]);
@@ -134,6 +139,10 @@ fn cycle_diagnostic(terms: &[Term], entries: &[Entry], default: LangId, cycle: &
     });
     let mut chain: Vec<&str> = cycle.iter().map(|id| terms[id.index()].slug.as_str()).collect();
     chain.push(first.slug.as_str());
-    Diagnostic::new(Code::PrerequisiteCycle, span.or(entry.map(|e| e.front.span)), format!("prerequisites form a cycle: {}", chain.join(" → ")))
-        .with_help("remove one prerequisite in this cycle: a learning order needs a first step")
+    Diagnostic::new(
+        Code::PrerequisiteCycle,
+        span.or(entry.map(|e| e.front.span)),
+        format!("prerequisites form a cycle: {}", chain.join(" → ")),
+    )
+    .with_help("remove one prerequisite in this cycle: a learning order needs a first step")
 }

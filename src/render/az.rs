@@ -137,10 +137,17 @@ mod tests {
 
     #[test]
     fn orders_groups_per_page_language() {
-        let mut groups = vec![Group::Other, Group::Hangul('ㄱ'), Group::Latin('B'), Group::Latin('A'), Group::Hangul('ㄴ')];
+        let mut groups =
+            vec![Group::Other, Group::Hangul('ㄱ'), Group::Latin('B'), Group::Latin('A'), Group::Hangul('ㄴ')];
         groups.sort_by(|a, b| a.cmp_for(*b, true));
-        assert_eq!(groups, [Group::Hangul('ㄱ'), Group::Hangul('ㄴ'), Group::Latin('A'), Group::Latin('B'), Group::Other]);
+        assert_eq!(
+            groups,
+            [Group::Hangul('ㄱ'), Group::Hangul('ㄴ'), Group::Latin('A'), Group::Latin('B'), Group::Other]
+        );
         groups.sort_by(|a, b| a.cmp_for(*b, false));
-        assert_eq!(groups, [Group::Latin('A'), Group::Latin('B'), Group::Hangul('ㄱ'), Group::Hangul('ㄴ'), Group::Other]);
+        assert_eq!(
+            groups,
+            [Group::Latin('A'), Group::Latin('B'), Group::Hangul('ㄱ'), Group::Hangul('ㄴ'), Group::Other]
+        );
     }
 }

@@ -127,35 +127,21 @@ struct Item<'a> {
 
 /// The drawn items of one group, capped at [`MAX_PER_GROUP`].
 fn items<'a>(nodes: &[GraphNode<'a>]) -> Vec<Item<'a>> {
-    let (shown, hidden) = if nodes.len() > MAX_PER_GROUP {
-        nodes.split_at(MAX_PER_GROUP - 1)
-    } else {
-        (nodes, &[][..])
-    };
+    let (shown, hidden) =
+        if nodes.len() > MAX_PER_GROUP { nodes.split_at(MAX_PER_GROUP - 1) } else { (nodes, &[][..]) };
     let mut items: Vec<Item<'a>> = shown
         .iter()
-        .map(|node| Item {
-            label: normalize(node.label),
-            href: Some(node.href),
-            lang: node.lang,
-        })
+        .map(|node| Item { label: normalize(node.label), href: Some(node.href), lang: node.lang })
         .collect();
     if !hidden.is_empty() {
-        items.push(Item {
-            label: format!("+{}", hidden.len()),
-            href: None,
-            lang: None,
-        });
+        items.push(Item { label: format!("+{}", hidden.len()), href: None, lang: None });
     }
     items
 }
 
 /// Collapses whitespace and control characters (newlines, tabs, …) into single spaces.
 fn normalize(text: &str) -> String {
-    let spaced: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -173,18 +159,11 @@ const CLASS_DEFS: [(&str, &str); 4] = [
 #[must_use]
 pub fn mermaid(graph: &ConceptGraph) -> String {
     let mut out = String::from("graph LR\n");
-    out.push_str(&format!(
-        "  center[\"{}\"]:::main\n",
-        mermaid_label(graph.center)
-    ));
+    out.push_str(&format!("  center[\"{}\"]:::main\n", mermaid_label(graph.center)));
     for role in Role::NEIGHBOURS {
         for (i, item) in items(graph.group(role)).iter().enumerate() {
             let id = format!("{}{i}", role.id_prefix());
-            let node = format!(
-                "{id}[\"{}\"]:::{}",
-                mermaid_label(&item.label),
-                role.class()
-            );
+            let node = format!("{id}[\"{}\"]:::{}", mermaid_label(&item.label), role.class());
             let edge = match role {
                 Role::Related => format!("{node} -.- center"),
                 Role::Child => format!("center --> {node}"),
@@ -378,20 +357,12 @@ impl<'a> Node<'a> {
             w: (text_w + 2.0 * PAD_X).ceil(),
             h: lines.len() as f64 * LINE_HEIGHT + 2.0 * PAD_Y,
         };
-        Node {
-            role,
-            item,
-            lines,
-            rect,
-        }
+        Node { role, item, lines, rect }
     }
 }
 
 fn nodes<'a>(role: Role, group: &[GraphNode<'a>]) -> Vec<Node<'a>> {
-    items(group)
-        .into_iter()
-        .map(|item| Node::new(role, item))
-        .collect()
+    items(group).into_iter().map(|item| Node::new(role, item)).collect()
 }
 
 /// Total height of a column stack (0 when empty).
@@ -421,11 +392,7 @@ fn related_extent(nodes: &[Node]) -> f64 {
 }
 
 fn column_width<'n, 'a: 'n>(nodes: impl IntoIterator<Item = &'n Node<'a>>) -> f64 {
-    nodes
-        .into_iter()
-        .map(|n| n.rect.w)
-        .fold(MIN_NODE_WIDTH, f64::max)
-        .min(MAX_NODE_WIDTH)
+    nodes.into_iter().map(|n| n.rect.w).fold(MIN_NODE_WIDTH, f64::max).min(MAX_NODE_WIDTH)
 }
 
 /// All nodes placed, with the overall size.
@@ -441,11 +408,7 @@ struct Layout<'a> {
 
 impl<'a> Layout<'a> {
     fn new(graph: &ConceptGraph<'a>) -> Self {
-        let center_item = Item {
-            label: normalize(graph.center),
-            href: None,
-            lang: None,
-        };
+        let center_item = Item { label: normalize(graph.center), href: None, lang: None };
         let mut center = Node::new(Role::Main, center_item);
         let mut pre = nodes(Role::Pre, &graph.prerequisites);
         let mut above = nodes(Role::Related, &graph.related);
@@ -477,24 +440,11 @@ impl<'a> Layout<'a> {
             place(&mut dep, x, w, mid - dep_h / 2.0);
             x += w;
         }
-        Layout {
-            pre,
-            above,
-            center,
-            below,
-            dep,
-            width: x + MARGIN,
-            height: bottom - top + 2.0 * MARGIN,
-        }
+        Layout { pre, above, center, below, dep, width: x + MARGIN, height: bottom - top + 2.0 * MARGIN }
     }
 
     fn nodes(&self) -> impl Iterator<Item = &Node<'a>> {
-        self.pre
-            .iter()
-            .chain(&self.above)
-            .chain([&self.center])
-            .chain(&self.below)
-            .chain(&self.dep)
+        self.pre.iter().chain(&self.above).chain([&self.center]).chain(&self.below).chain(&self.dep)
     }
 
     /// Edge paths as (`d`, role) pairs.
@@ -575,15 +525,8 @@ pub fn svg(graph: &ConceptGraph, labels: &GraphLabels, id: &str) -> String {
     ));
     out.push_str("<g class=\"graph-edges\" aria-hidden=\"true\">");
     for (d, role) in layout.edges() {
-        let marker = if role == Role::Related {
-            String::new()
-        } else {
-            format!(" marker-end=\"url(#{id}-arrow)\"")
-        };
-        out.push_str(&format!(
-            "<path class=\"graph-edge graph-edge--{}\" d=\"{d}\"{marker}/>",
-            role.class()
-        ));
+        let marker = if role == Role::Related { String::new() } else { format!(" marker-end=\"url(#{id}-arrow)\"") };
+        out.push_str(&format!("<path class=\"graph-edge graph-edge--{}\" d=\"{d}\"{marker}/>", role.class()));
     }
     out.push_str("</g><g class=\"graph-nodes\" font-size=\"14\" text-anchor=\"middle\">");
     for node in layout.nodes() {
@@ -628,10 +571,7 @@ fn node_svg(node: &Node) -> String {
     match (node.role, node.item.href) {
         (Role::Main, _) => format!("<g class=\"{class}\" aria-current=\"page\">{title}{shape}</g>"),
         (_, Some(href)) => {
-            let lang = node
-                .item
-                .lang
-                .map(|l| format!(" lang=\"{}\"", escape_xml(l)));
+            let lang = node.item.lang.map(|l| format!(" lang=\"{}\"", escape_xml(l)));
             format!(
                 "<a href=\"{}\"{}>{title}<g class=\"{class}\">{shape}</g></a>",
                 escape_xml(href),
@@ -649,11 +589,7 @@ fn label_svg(node: &Node) -> String {
     let mut out = format!("<text class=\"graph-label\" x=\"{cx}\" y=\"{baseline}\">");
     for (i, line) in node.lines.iter().enumerate() {
         let dy = if i == 0 { 0.0 } else { LINE_HEIGHT };
-        out.push_str(&format!(
-            "<tspan x=\"{cx}\" dy=\"{}\">{}</tspan>",
-            num(dy),
-            escape_xml(line)
-        ));
+        out.push_str(&format!("<tspan x=\"{cx}\" dy=\"{}\">{}</tspan>", num(dy), escape_xml(line)));
     }
     out.push_str("</text>");
     out
@@ -679,16 +615,8 @@ fn escape_xml(text: &str) -> String {
 
 /// Keeps `[A-Za-z0-9_-]` (others become `-`) and ensures the id starts with a letter.
 fn sanitize_id(id: &str) -> String {
-    let clean: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let clean: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' }).collect();
     if clean.starts_with(|c: char| c.is_ascii_alphabetic()) {
         clean
     } else {
@@ -717,11 +645,7 @@ mod tests {
     };
 
     fn node(label: &str) -> GraphNode<'_> {
-        GraphNode {
-            label,
-            href: "/en/terms/x/",
-            lang: None,
-        }
+        GraphNode { label, href: "/en/terms/x/", lang: None }
     }
 
     fn graph<'a>(pre: &[&'a str], rel: &[&'a str], dep: &[&'a str]) -> ConceptGraph<'a> {
@@ -736,9 +660,7 @@ mod tests {
     fn view_box_width(svg: &str) -> f64 {
         let start = svg.find("viewBox=\"0 0 ").map(|i| i + 13).expect("viewBox");
         let rest = &svg[start..];
-        rest[..rest.find(' ').expect("width")]
-            .parse()
-            .expect("number")
+        rest[..rest.find(' ').expect("width")].parse().expect("number")
     }
 
     /// Minimal well-formedness check: balanced tags, quoted attribute values without `<`/`"`.
@@ -750,16 +672,8 @@ mod tests {
             let close = rest[open..].find('>').expect("unclosed tag") + open;
             let tag = &rest[open + 1..close];
             assert!(!tag.contains('<'), "< inside tag {tag}");
-            assert_eq!(
-                tag.matches('"').count() % 2,
-                0,
-                "unbalanced quotes in {tag}"
-            );
-            let name = tag
-                .trim_start_matches('/')
-                .split([' ', '/'])
-                .next()
-                .expect("name");
+            assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in {tag}");
+            let name = tag.trim_start_matches('/').split([' ', '/']).next().expect("name");
             if tag.starts_with('/') {
                 assert_eq!(stack.pop(), Some(name), "mismatched </{name}>");
             } else if !tag.ends_with('/') {
@@ -773,14 +687,8 @@ mod tests {
     #[test]
     fn mermaid_label_escapes() {
         let cases = [
-            (
-                HOSTILE[0],
-                "#quot;]; click x #quot;javascript:alert(1)#quot;",
-            ),
-            (
-                HOSTILE[1],
-                "#lt;/script#gt;#lt;script#gt;alert(1)#lt;/script#gt;",
-            ),
+            (HOSTILE[0], "#quot;]; click x #quot;javascript:alert(1)#quot;"),
+            (HOSTILE[1], "#lt;/script#gt;#lt;script#gt;alert(1)#lt;/script#gt;"),
             (HOSTILE[2], "#35;quot;"),
             (HOSTILE[3], "A #amp; B"),
             (HOSTILE[4], "line one line two three"),
@@ -795,13 +703,9 @@ mod tests {
     #[test]
     fn mermaid_labels_stay_inside_their_quotes() {
         for label in HOSTILE {
-            let source = mermaid(&ConceptGraph {
-                center: label,
-                ..graph(&[label], &[label], &[label])
-            });
+            let source = mermaid(&ConceptGraph { center: label, ..graph(&[label], &[label], &[label]) });
             for line in source.lines().filter(|l| l.contains("[\"")) {
-                let inner =
-                    &line[line.find("[\"").expect("open") + 2..line.rfind("\"]").expect("close")];
+                let inner = &line[line.find("[\"").expect("open") + 2..line.rfind("\"]").expect("close")];
                 assert!(!inner.contains(['"', '<', '>', '\n', '\\']), "{line}");
             }
             assert_eq!(source.lines().count(), 1 + 1 + 3 * 2 + 4, "{source}");
@@ -819,36 +723,18 @@ mod tests {
 
     #[test]
     fn click_lines_never_carry_raw_quotes() {
-        let hostile = GraphNode {
-            label: "x",
-            href: "/a\" onclick=\"alert(1)\n%%\r\\b;c",
-            lang: None,
-        };
-        let g = ConceptGraph {
-            center: "c",
-            prerequisites: vec![hostile],
-            ..ConceptGraph::default()
-        };
+        let hostile = GraphNode { label: "x", href: "/a\" onclick=\"alert(1)\n%%\r\\b;c", lang: None };
+        let g = ConceptGraph { center: "c", prerequisites: vec![hostile], ..ConceptGraph::default() };
         let source = mermaid(&g);
-        let click = source
-            .lines()
-            .find(|l| l.starts_with("  click"))
-            .expect("click");
-        assert_eq!(
-            click,
-            "  click p0 \"/a%22%20onclick=%22alert(1)%%%5Cb%3Bc\""
-        );
+        let click = source.lines().find(|l| l.starts_with("  click")).expect("click");
+        assert_eq!(click, "  click p0 \"/a%22%20onclick=%22alert(1)%%%5Cb%3Bc\"");
         assert_eq!(source.lines().count(), 1 + 1 + 2 + 4);
     }
 
     #[test]
     fn svg_escapes_hostile_labels() {
         for label in HOSTILE {
-            let hostile = GraphNode {
-                label,
-                href: "/t/\"><script>x</script>",
-                lang: Some("ko\"><script>"),
-            };
+            let hostile = GraphNode { label, href: "/t/\"><script>x</script>", lang: Some("ko\"><script>") };
             let g = ConceptGraph {
                 center: label,
                 prerequisites: vec![hostile],
@@ -881,9 +767,9 @@ mod tests {
         assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "));
         assert!(out.contains("aria-labelledby=\"g-title g-desc\""));
         assert!(out.contains("<marker id=\"g-arrow\""));
-        assert!(out.contains(
-            "<desc id=\"g-desc\">Prerequisites: A, B, C. Related terms: D, E. Builds on this: F.</desc>"
-        ));
+        assert!(
+            out.contains("<desc id=\"g-desc\">Prerequisites: A, B, C. Related terms: D, E. Builds on this: F.</desc>")
+        );
         assert_eq!(out.matches("marker-end=\"url(#g-arrow)\"").count(), 4);
         assert_eq!(out.matches("graph-edge--related").count(), 2);
         assert_well_formed(&out);
@@ -911,10 +797,7 @@ mod tests {
             ["유동성 리스테이킹", "토큰의 아주 긴"]
         );
         assert_eq!(wrap("Staking"), ["Staking"]);
-        assert_eq!(
-            wrap("Proof of Stake consensus"),
-            ["Proof of Stake", "consensus"]
-        );
+        assert_eq!(wrap("Proof of Stake consensus"), ["Proof of Stake", "consensus"]);
         assert_eq!(wrap(""), [""]);
     }
 
@@ -946,16 +829,8 @@ mod tests {
         assert_eq!(out.matches("<a ").count(), 6);
         assert_eq!(out.matches("class=\"graph-node ").count(), 7);
         assert_eq!(out.matches("aria-current=\"page\"").count(), 1);
-        let fallback = GraphNode {
-            label: "스테이킹",
-            href: "/ko/terms/staking/",
-            lang: Some("ko"),
-        };
-        let g = ConceptGraph {
-            center: "x",
-            related: vec![fallback],
-            ..ConceptGraph::default()
-        };
+        let fallback = GraphNode { label: "스테이킹", href: "/ko/terms/staking/", lang: Some("ko") };
+        let g = ConceptGraph { center: "x", related: vec![fallback], ..ConceptGraph::default() };
         assert!(svg(&g, &LABELS, "g").contains("<a href=\"/ko/terms/staking/\" lang=\"ko\">"));
     }
 
@@ -985,11 +860,7 @@ mod tests {
     #[test]
     fn emptiness() {
         assert!(graph(&[], &[], &[]).is_empty());
-        for g in [
-            graph(&["A"], &[], &[]),
-            graph(&[], &["A"], &[]),
-            graph(&[], &[], &["A"]),
-        ] {
+        for g in [graph(&["A"], &[], &[]), graph(&[], &["A"], &[]), graph(&[], &[], &["A"])] {
             assert!(!g.is_empty());
         }
         let out = svg(&graph(&[], &[], &[]), &LABELS, "g");

@@ -81,7 +81,9 @@ impl<'a> Site<'a> {
             })
             .collect();
         let hangul_first = code == "ko";
-        links.sort_by(|a, b| a.0.cmp_for(b.0, hangul_first).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.slug.cmp(b.2.slug)));
+        links.sort_by(|a, b| {
+            a.0.cmp_for(b.0, hangul_first).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.slug.cmp(b.2.slug))
+        });
         let mut groups: Vec<AzGroup<'a>> = Vec::new();
         for (group, _, link) in links {
             match groups.last_mut() {
@@ -105,11 +107,21 @@ impl<'a> Site<'a> {
             .iter()
             .map(|(&tag, terms)| {
                 let page_dir = urls::tag(code, tag);
-                let mut links: Vec<TermLink<'a>> = terms.iter().map(|&t| self.term_link(t, lang, &page_dir, true)).collect();
-                links.sort_by(|a, b| az::sort_key(a.title).cmp(&az::sort_key(b.title)).then_with(|| a.slug.cmp(b.slug)));
+                let mut links: Vec<TermLink<'a>> =
+                    terms.iter().map(|&t| self.term_link(t, lang, &page_dir, true)).collect();
+                links
+                    .sort_by(|a, b| az::sort_key(a.title).cmp(&az::sort_key(b.title)).then_with(|| a.slug.cmp(b.slug)));
                 let label = config.tag_label(tag, lang);
-                let title = format!("{} · {}", self.theme.text(lang, "tag_title").replace("{tag}", label), config.title_in(lang));
-                let description = self.theme.text(lang, "tag_description").replace("{tag}", label).replace("{count}", &links.len().to_string());
+                let title = format!(
+                    "{} · {}",
+                    self.theme.text(lang, "tag_title").replace("{tag}", label),
+                    config.title_in(lang)
+                );
+                let description = self
+                    .theme
+                    .text(lang, "tag_description")
+                    .replace("{tag}", label)
+                    .replace("{count}", &links.len().to_string());
                 let page = self.page_view(lang, &page_dir, title, description, &|l| urls::tag(l, tag));
                 let view = TagView { page, tag: self.tag_link(tag, lang, &page_dir), terms: links };
                 Ok((page_dir, self.render_template("tag.html", &view)?))
@@ -123,7 +135,12 @@ impl<'a> Site<'a> {
             .lang_ids()
             .map(|lang| {
                 let l = config.language(lang);
-                ChooserLanguage { code: l.code.as_str(), name: &l.name, title: config.title_in(lang), href: from(&urls::home(l.code.as_str())) }
+                ChooserLanguage {
+                    code: l.code.as_str(),
+                    name: &l.name,
+                    title: config.title_in(lang),
+                    href: from(&urls::home(l.code.as_str())),
+                }
             })
             .collect()
     }
@@ -141,7 +158,10 @@ impl<'a> Site<'a> {
             alternates: config
                 .languages
                 .iter()
-                .map(|l| super::views::Alternate { lang: l.code.as_str(), href: self.urls.absolute(&urls::home(l.code.as_str())) })
+                .map(|l| super::views::Alternate {
+                    lang: l.code.as_str(),
+                    href: self.urls.absolute(&urls::home(l.code.as_str())),
+                })
                 .collect(),
         };
         self.render_template("chooser.html", &view)
@@ -151,7 +171,13 @@ impl<'a> Site<'a> {
     pub fn not_found_page(&self) -> Result<String, Error> {
         let config = &self.glossary.config;
         let lang = config.default_language;
-        let mut page = self.page_view(lang, "", format!("{} · {}", self.theme.text(lang, "not_found_title"), config.title_in(lang)), String::new(), &|l| urls::home(l));
+        let mut page = self.page_view(
+            lang,
+            "",
+            format!("{} · {}", self.theme.text(lang, "not_found_title"), config.title_in(lang)),
+            String::new(),
+            &|l| urls::home(l),
+        );
         page.root = self.urls.base_path().to_owned();
         page.home = self.urls.rooted(&urls::home(config.language(lang).code.as_str()));
         for link in &mut page.languages {

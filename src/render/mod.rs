@@ -119,7 +119,10 @@ impl<'a> Site<'a> {
         sink.write("index.html", self.chooser_page()?.as_bytes())?;
         sink.write("404.html", self.not_found_page()?.as_bytes())?;
         sink.write("sitemap.xml", self.sitemap().as_bytes())?;
-        sink.write("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.urls.absolute("sitemap.xml")).as_bytes())?;
+        sink.write(
+            "robots.txt",
+            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.urls.absolute("sitemap.xml")).as_bytes(),
+        )?;
         files += 4;
         Ok(RenderStats { pages_per_language, files })
     }

@@ -126,8 +126,9 @@ impl<'a> Site<'a> {
         let whole_fallback = own.is_none();
         let lang_of = |entry: &Entry| (entry.lang != lang).then(|| config.language(entry.lang).code.to_string());
         let notice = |entry: &Entry, fallback: bool| -> (Option<String>, Option<String>) {
-            let text = (fallback && !whole_fallback)
-                .then(|| self.theme.text(lang, "fallback_part").replace("{language}", &config.language(entry.lang).name));
+            let text = (fallback && !whole_fallback).then(|| {
+                self.theme.text(lang, "fallback_part").replace("{language}", &config.language(entry.lang).name)
+            });
             (lang_of(entry), text)
         };
         fn part<T>(value: T, (lang, notice): (Option<String>, Option<String>)) -> Part<T> {
@@ -137,18 +138,23 @@ impl<'a> Site<'a> {
         let (title_entry, _) = glossary.entry_or_fallback(term.id, lang);
         let summary_html = sources.pick(|_, r| Some(r.summary.as_str())).map_or("", |(s, _, _)| s);
         let summary = Part { value: summary_html, lang: lang_of(title_entry), notice: None };
-        let facts = sources.pick(|_, r| (!r.facts.is_empty()).then_some(r.facts.as_slice())).map(|(v, e, f)| part(v, notice(e, f)));
-        let main = sources.pick(|_, r| (!r.body.main.trim().is_empty()).then_some(r.body.main.as_str())).map(|(v, e, f)| part(v, notice(e, f)));
+        let facts = sources
+            .pick(|_, r| (!r.facts.is_empty()).then_some(r.facts.as_slice()))
+            .map(|(v, e, f)| part(v, notice(e, f)));
+        let main = sources
+            .pick(|_, r| (!r.body.main.trim().is_empty()).then_some(r.body.main.as_str()))
+            .map(|(v, e, f)| part(v, notice(e, f)));
         let section = |s: &'a crate::markdown::Section| SectionPart { heading: &s.heading, html: &s.html };
         let eli5 = sources.pick(|_, r| r.body.eli5.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
         let expert = sources.pick(|_, r| r.body.expert.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
-        let quiz = sources.pick(|_, r| r.quiz.as_deref().filter(|q| !q.is_empty())).map(|(q, e, f)| part(questions(q), notice(e, f)));
-        let source_list = sources
-            .pick(|e, _| (!e.front.sources.is_empty()).then_some(e))
-            .map(|(e, entry, f)| {
-                let list = e.front.sources.iter().map(|s| SourceView { title: &s.title.value, url: &s.url.value }).collect();
-                part(list, notice(entry, f))
-            });
+        let quiz = sources
+            .pick(|_, r| r.quiz.as_deref().filter(|q| !q.is_empty()))
+            .map(|(q, e, f)| part(questions(q), notice(e, f)));
+        let source_list = sources.pick(|e, _| (!e.front.sources.is_empty()).then_some(e)).map(|(e, entry, f)| {
+            let list =
+                e.front.sources.iter().map(|s| SourceView { title: &s.title.value, url: &s.url.value }).collect();
+            part(list, notice(entry, f))
+        });
 
         let published = |ids: &[crate::model::TermId]| -> Vec<TermLink<'a>> {
             ids.iter().filter(|id| self.published(**id)).map(|&id| self.term_link(id, lang, &page_dir, false)).collect()
@@ -160,7 +166,10 @@ impl<'a> Site<'a> {
 
         let title = title_entry.title();
         let description = plain_text(summary_html);
-        let page = self.page_view(lang, &page_dir, format!("{title} · {}", config.title_in(lang)), description, &|l| urls::term(l, slug));
+        let page =
+            self.page_view(lang, &page_dir, format!("{title} · {}", config.title_in(lang)), description, &|l| {
+                urls::term(l, slug)
+            });
         let tags = term.tags.iter().map(|t| self.tag_link(t, lang, &page_dir)).collect();
         let edit_url = config.repository.as_ref().map(|repo| {
             let path = glossary.sources.path(title_entry.file).to_string_lossy().replace('\\', "/");
@@ -199,7 +208,14 @@ impl<'a> Site<'a> {
         Ok(TermPage { html, mermaid })
     }
 
-    fn graph_part(&self, title: &str, lang: LangId, pre: &[TermLink<'_>], related: &[TermLink<'_>], dependents: &[TermLink<'_>]) -> Option<GraphPart> {
+    fn graph_part(
+        &self,
+        title: &str,
+        lang: LangId,
+        pre: &[TermLink<'_>],
+        related: &[TermLink<'_>],
+        dependents: &[TermLink<'_>],
+    ) -> Option<GraphPart> {
         let code = self.glossary.config.language(lang).code.as_str();
         let absolute: Vec<String> = pre
             .iter()
@@ -246,7 +262,12 @@ fn questions(quiz: &[RenderedQuestion]) -> Vec<QuestionView<'_>> {
         .map(|(i, q)| QuestionView {
             number: i + 1,
             question: &q.question,
-            choices: q.choices.iter().enumerate().map(|(j, c)| ChoiceView { html: c, correct: j == q.answer }).collect(),
+            choices: q
+                .choices
+                .iter()
+                .enumerate()
+                .map(|(j, c)| ChoiceView { html: c, correct: j == q.answer })
+                .collect(),
             answer: q.answer,
             answer_html: q.choices.get(q.answer).map_or("", String::as_str),
             explanation: q.explanation.as_deref(),

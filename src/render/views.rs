@@ -89,7 +89,14 @@ pub struct TagLink<'a> {
 impl<'a> Site<'a> {
     /// The layout view of a page at `page_dir` in `lang`; `paths` gives the
     /// same page's path in each language (for the switcher and hreflang).
-    pub fn page_view(&self, lang: LangId, page_dir: &str, title: String, description: String, path_in: &dyn Fn(&str) -> String) -> PageView<'a> {
+    pub fn page_view(
+        &self,
+        lang: LangId,
+        page_dir: &str,
+        title: String,
+        description: String,
+        path_in: &dyn Fn(&str) -> String,
+    ) -> PageView<'a> {
         let config = &self.glossary.config;
         let code = config.language(lang).code.as_str();
         let languages = config

@@ -36,7 +36,11 @@ pub struct FileRef {
 
 /// Walks `content/` sorted by file name and reads every Markdown file into
 /// `sources`. Files that cannot be read or classified become diagnostics.
-pub fn discover(root: &Path, config: &SiteConfig, sources: &mut SourceMap) -> Result<(Vec<FileRef>, Vec<Diagnostic>), Error> {
+pub fn discover(
+    root: &Path,
+    config: &SiteConfig,
+    sources: &mut SourceMap,
+) -> Result<(Vec<FileRef>, Vec<Diagnostic>), Error> {
     let content = root.join(CONTENT_DIR);
     let mut diags = Vec::new();
     if !content.is_dir() {
@@ -58,7 +62,11 @@ pub fn discover(root: &Path, config: &SiteConfig, sources: &mut SourceMap) -> Re
                 let rel = relative(root, &path);
                 let file = sources.add(rel.clone(), String::new());
                 let what = if error.loop_ancestor().is_some() { "a symbolic link loop" } else { "an unreadable entry" };
-                diags.push(Diagnostic::new(Code::ReadError, Some(Span::file_start(file)), format!("{} is {what}: {error}", display(&rel))));
+                diags.push(Diagnostic::new(
+                    Code::ReadError,
+                    Some(Span::file_start(file)),
+                    format!("{} is {what}: {error}", display(&rel)),
+                ));
             }
         }
     }
@@ -70,7 +78,11 @@ pub fn discover(root: &Path, config: &SiteConfig, sources: &mut SourceMap) -> Re
             Ok(bytes) => bytes,
             Err(error) => {
                 let file = sources.add(rel.clone(), String::new());
-                diags.push(Diagnostic::new(Code::ReadError, Some(Span::file_start(file)), format!("{} cannot be read: {error}", display(&rel))));
+                diags.push(Diagnostic::new(
+                    Code::ReadError,
+                    Some(Span::file_start(file)),
+                    format!("{} cannot be read: {error}", display(&rel)),
+                ));
                 continue;
             }
         };
@@ -84,8 +96,12 @@ pub fn discover(root: &Path, config: &SiteConfig, sources: &mut SourceMap) -> Re
         let file = sources.add(rel.clone(), text);
         if let Some(at) = bad_utf8 {
             diags.push(
-                Diagnostic::new(Code::InvalidUtf8, Some(Span::new(file, at..at)), format!("{} is not valid UTF-8", display(&rel)))
-                    .with_help("save the file as UTF-8"),
+                Diagnostic::new(
+                    Code::InvalidUtf8,
+                    Some(Span::new(file, at..at)),
+                    format!("{} is not valid UTF-8", display(&rel)),
+                )
+                .with_help("save the file as UTF-8"),
             );
             continue;
         }
@@ -108,9 +124,20 @@ fn classify(rel: &Path, file: FileId, config: &SiteConfig, diags: &mut Vec<Diagn
     };
     let Some(lang_id) = config.lang_id(lang) else {
         let codes = config.languages.iter().map(|l| l.code.as_str());
-        let help = suggest::did_you_mean(lang, codes.clone())
-            .unwrap_or_else(|| format!("declare it in site.yaml under `languages`, or move the file (declared: {})", codes.collect::<Vec<_>>().join(", ")));
-        diags.push(Diagnostic::new(Code::UnknownLanguage, here, format!("content/{lang} is not a language declared in site.yaml")).with_help(help));
+        let help = suggest::did_you_mean(lang, codes.clone()).unwrap_or_else(|| {
+            format!(
+                "declare it in site.yaml under `languages`, or move the file (declared: {})",
+                codes.collect::<Vec<_>>().join(", ")
+            )
+        });
+        diags.push(
+            Diagnostic::new(
+                Code::UnknownLanguage,
+                here,
+                format!("content/{lang} is not a language declared in site.yaml"),
+            )
+            .with_help(help),
+        );
         return None;
     };
     if kind != "terms" {

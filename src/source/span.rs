@@ -68,10 +68,7 @@ impl LineIndex {
     /// Byte offset of 1-based `line` and character `column`.
     pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
         let range = self.line_range(text, line);
-        text[range.clone()]
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(range.end, |(i, _)| range.start + i)
+        text[range.clone()].char_indices().nth(column.saturating_sub(1)).map_or(range.end, |(i, _)| range.start + i)
     }
 }
 

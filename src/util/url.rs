@@ -10,11 +10,8 @@ const SAFE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// characters or spaces, so those are stripped before the scheme is read, as a
 /// browser would.
 pub fn is_safe(url: &str) -> bool {
-    let cleaned: String = url
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let cleaned: String =
+        url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     match scheme(&cleaned) {
         None => true,
         Some(s) => SAFE_SCHEMES.iter().any(|safe| s.eq_ignore_ascii_case(safe)),

@@ -22,8 +22,16 @@ fn missing_translations(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
         for lang in config.lang_ids().filter(|l| term.entry(*l).is_none()) {
             let code = &config.language(lang).code;
             diags.push(
-                Diagnostic::new(Code::MissingTranslation, Some(entry.front.title.span), format!("`{}` has no {code} translation", term.slug))
-                    .with_help(format!("start one with `glossa new {} --lang {code}`", term.slug)),
+                Diagnostic::new(
+                    Code::MissingTranslation,
+                    Some(entry.front.title.span),
+                    format!("`{}` has no {code} translation", term.slug),
+                )
+                .with_help(format!(
+                    "add content/{code}/terms/{}.md, translated from {}",
+                    term.slug,
+                    glossary.sources.path(entry.file).to_string_lossy().replace('\\', "/")
+                )),
             );
         }
     }
@@ -35,10 +43,12 @@ fn missing_sections(glossary: &Glossary, rendered: &Rendered, diags: &mut Vec<Di
         let Some(body) = rendered.get(entry, entry.lang).map(|r| &r.body) else { continue };
         let end = entry.body.end;
         let at = crate::source::Span::new(entry.file, end..end);
-        for (missing, id, name) in [(body.eli5.is_none(), "eli5", "an \"Explain like I'm 5\""), (body.expert.is_none(), "expert", "an expert")] {
+        for (missing, id, name) in
+            [(body.eli5.is_none(), "eli5", "\"Explain like I'm 5\""), (body.expert.is_none(), "expert", "expert")]
+        {
             if missing {
                 diags.push(
-                    Diagnostic::new(Code::MissingSection, Some(at), format!("no {name} section"))
+                    Diagnostic::new(Code::MissingSection, Some(at), format!("no {name} section ({{#{id}}})"))
                         .with_help(format!("add a level-2 heading ending in {{#{id}}}, e.g. `## … {{#{id}}}`")),
                 );
             }

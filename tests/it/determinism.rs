@@ -1,0 +1,51 @@
+//! The same input gives byte-identical output, whatever order its files were
+//! created in.
+
+use crate::support::{copy_tree, tree, SiteTest};
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let first = SiteTest::fixture("basic").build();
+    let second = SiteTest::fixture("basic").build();
+    assert_eq!(tree(&first.out), tree(&second.out));
+}
+
+#[test]
+fn file_creation_order_does_not_change_the_output() {
+    let site = SiteTest::fixture("basic");
+    let forward = site.build();
+    let reversed = tempfile::tempdir().unwrap();
+    let mut files: Vec<_> = walkdir::WalkDir::new(site.root())
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file() && !e.path().starts_with(site.root().join("public")))
+        .map(|e| e.path().strip_prefix(site.root()).unwrap().to_path_buf())
+        .collect();
+    files.sort();
+    files.reverse();
+    for rel in &files {
+        let target = reversed.path().join(rel);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(site.root().join(rel), target).unwrap();
+    }
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(reversed.path(), copy.path());
+    let out = reversed.path().join("public");
+    let status = assert_cmd::Command::cargo_bin("glossa")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(reversed.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    assert_eq!(tree(&forward.out), tree(&out));
+}
+
+#[test]
+fn the_sample_site_builds_identically_twice() {
+    let first = SiteTest::sample().build();
+    let second = SiteTest::sample().build();
+    assert_eq!(tree(&first.out), tree(&second.out));
+}

@@ -1,0 +1,10 @@
+//! Integration tests: fixture sites built and checked through the real binary.
+
+mod cli;
+mod determinism;
+mod graph;
+mod i18n;
+mod links;
+mod pages;
+mod support;
+mod theme;

@@ -1,0 +1,191 @@
+//! The term page's parts, their order and their content.
+
+use crate::support::{collapse, SiteTest};
+
+/// The ids of spec §4.1, in the order the page must show them.
+const PART_ORDER: &[&str] =
+    &["summary", "facts", "eli5", "expert", "graph", "prerequisites", "related", "dependents", "quiz", "sources"];
+
+#[test]
+fn can_build_every_page_of_a_bilingual_site() {
+    let site = SiteTest::fixture("basic").build();
+    for path in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "static/style.css",
+        "static/quiz.js",
+        "static/highlight.css",
+        "en/index.html",
+        "ko/index.html",
+        "en/tags/consensus/index.html",
+        "ko/tags/consensus/index.html",
+    ] {
+        assert!(site.exists(path), "{path} missing");
+    }
+    for slug in ["proof-of-stake", "validator", "staking", "slashing"] {
+        for lang in ["en", "ko"] {
+            assert!(site.exists(&format!("{lang}/terms/{slug}/index.html")), "{lang}/{slug}");
+            assert!(site.exists(&format!("{lang}/terms/{slug}/graph.mmd")), "{lang}/{slug} graph.mmd");
+        }
+    }
+}
+
+#[test]
+fn term_page_shows_every_part_once_in_spec_order() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("en/terms/staking/index.html");
+    let ids: Vec<String> = page
+        .select("main [id]")
+        .iter()
+        .filter_map(|e| e.value().id())
+        .filter(|id| PART_ORDER.contains(id))
+        .map(str::to_owned)
+        .collect();
+    // staking has facts, both sections, a graph, prerequisites, dependents
+    // (slashing), related (restaking is a draft, so none), a quiz and sources.
+    let expected: Vec<&str> = PART_ORDER.iter().copied().filter(|id| *id != "related").collect();
+    assert_eq!(ids, expected);
+    for id in PART_ORDER {
+        let count = page.select(&format!("[id=\"{id}\"]")).len();
+        assert!(count <= 1, "id {id} appears {count} times");
+    }
+}
+
+#[test]
+fn parts_with_nothing_to_show_are_left_out() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("en/terms/validator/index.html");
+    assert!(page.select("#related").is_empty(), "validator has no related terms");
+    assert!(page.select("#aliases").is_empty(), "validator has no aliases");
+    assert_eq!(page.text("#prerequisites ol"), "Proof of Stake");
+}
+
+#[test]
+fn title_aliases_summary_and_facts() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("en/terms/proof-of-stake/index.html");
+    assert_eq!(page.text("h1"), "Proof of Stake");
+    assert_eq!(page.text("#aliases .alias"), "PoS");
+    assert_eq!(page.text("#summary"), "A way for a blockchain to agree on blocks by putting deposits at risk.");
+    assert_eq!(page.text("#summary em"), "deposits");
+    assert_eq!(page.select("#facts li").len(), 2);
+    // Inline Markdown in facts resolves wiki links too.
+    assert_eq!(page.attr("#facts a.term-link", "href").as_deref(), Some("../../terms/validator/"));
+    assert_eq!(
+        page.attr("meta[name=description]", "content").as_deref(),
+        Some("A way for a blockchain to agree on blocks by putting deposits at risk.")
+    );
+}
+
+#[test]
+fn sections_keep_the_contributors_headings_and_body_headings_get_anchors() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("en/terms/proof-of-stake/index.html");
+    assert_eq!(page.text("#eli5 h2"), "Explain like I'm 5");
+    assert_eq!(page.text("#eli5 p"), "You put your toys on the table as a promise.");
+    assert_eq!(page.text("#expert h2"), "Expert deep dive");
+    // A body heading whose automatic id would collide with a part's gets a suffix.
+    assert_eq!(collapse(&page.one("#summary-1").text().collect::<String>()), "Summary #");
+    assert_eq!(page.attr("#how-it-works a.anchor", "href").as_deref(), Some("#how-it-works"));
+    // Footnotes work and keep their own ids.
+    assert_eq!(page.attr("#expert sup.footnote-ref a", "href").as_deref(), Some("#fn-ffg"));
+    assert_eq!(page.select("#expert #fn-ffg").len(), 1);
+    assert_eq!(page.select("#explanation table td").len(), 2);
+}
+
+#[test]
+fn code_is_highlighted_with_classes_never_inline_colours() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("en/terms/proof-of-stake/index.html");
+    let code = page.one("pre.code code.language-rust");
+    let spans = code.select(&scraper::Selector::parse("span[class^=hl-]").unwrap()).count();
+    assert!(spans > 3, "expected highlighted spans, found {spans}");
+    assert!(page.select("[style]").is_empty(), "no inline styles");
+    let css = site.text("static/highlight.css");
+    assert!(css.contains(".hl-") && css.contains("@media (prefers-color-scheme: dark)"));
+}
+
+#[test]
+fn quiz_is_plain_html_with_answers_behind_a_disclosure() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("en/terms/proof-of-stake/index.html");
+    let questions = page.select("#quiz fieldset.quiz-question");
+    assert_eq!(questions.len(), 2);
+    assert_eq!(page.select("#quiz fieldset:first-of-type input[type=radio]").len(), 3);
+    assert_eq!(page.select("#quiz details.quiz-answer").len(), 2);
+    let first_answer = collapse(&page.select("#quiz details.quiz-answer")[0].text().collect::<String>());
+    assert!(
+        first_answer.contains("A deposit") && first_answer.contains("The deposit can be slashed."),
+        "{first_answer}"
+    );
+    assert_eq!(questions[0].value().attr("data-answer"), Some("1"));
+    let quiz = page.one("#quiz");
+    assert_eq!(quiz.value().attr("data-progress"), Some("{n} / {total}"));
+    assert_eq!(page.select("script[src$='static/quiz.js']").len(), 1);
+}
+
+#[test]
+fn sources_are_numbered_in_order() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("en/terms/proof-of-stake/index.html");
+    let items = page.select("#sources ol > li");
+    assert_eq!(items.len(), 2);
+    assert_eq!(collapse(&items[1].text().collect::<String>()), "Casper FFG");
+    assert_eq!(
+        page.attr("#sources li:first-child a", "href").as_deref(),
+        Some("https://ethereum.org/en/developers/docs/consensus-mechanisms/pos/")
+    );
+}
+
+#[test]
+fn edit_link_points_at_the_source_file() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("ko/terms/staking/index.html");
+    assert_eq!(
+        page.attr(".edit-link a", "href").as_deref(),
+        Some("https://github.com/example/glossary/edit/main/content/ko/terms/staking.md")
+    );
+}
+
+#[test]
+fn home_groups_hangul_titles_by_initial_consonant() {
+    let site = SiteTest::fixture("basic").build();
+    let ko = site.html("ko/index.html");
+    let groups: Vec<String> =
+        ko.select(".az-group h3").iter().map(|h| collapse(&h.text().collect::<String>())).collect();
+    // 검증자 (ㄱ), 스테이킹 (ㅅ), 지분 증명 (ㅈ), then the untranslated "Slashing" under S.
+    assert_eq!(groups, ["ㄱ", "ㅅ", "ㅈ", "S"]);
+    let s_group: Vec<String> = ko.select("#az-s ~ ul a").iter().map(|a| a.text().collect()).collect();
+    assert_eq!(s_group, ["Slashing"]);
+    assert_eq!(ko.attr("#az-s ~ ul a", "lang").as_deref(), Some("en"));
+    let en = site.html("en/index.html");
+    let groups: Vec<String> =
+        en.select(".az-group h3").iter().map(|h| collapse(&h.text().collect::<String>())).collect();
+    assert_eq!(groups, ["P", "S", "V"]);
+    let s_terms: Vec<String> = en.select("#az-s ~ ul a").iter().map(|a| a.text().collect()).collect();
+    assert_eq!(s_terms, ["Slashing", "Staking"]);
+}
+
+#[test]
+fn tag_pages_list_their_terms_with_summaries() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("ko/tags/consensus/index.html");
+    assert_eq!(page.text("h1"), "‘합의’ 태그가 붙은 용어");
+    let titles: Vec<String> = page.select(".term-list a.term-link").iter().map(|a| a.text().collect()).collect();
+    assert_eq!(titles, ["검증자", "지분 증명"]);
+    assert_eq!(page.select(".term-list__summary").len(), 2);
+}
+
+#[test]
+fn root_offers_every_language_and_redirects_to_the_default() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("index.html");
+    let hrefs: Vec<&str> = page.select(".chooser-list a").iter().filter_map(|a| a.value().attr("href")).collect();
+    assert_eq!(hrefs, ["en/", "ko/"]);
+    // Inside <head>, <noscript> content is parsed as text when scripting is on.
+    let fallback = scraper::Html::parse_fragment(&page.one("head noscript").text().collect::<String>());
+    let refresh = fallback.select(&scraper::Selector::parse("meta[http-equiv=refresh]").unwrap()).next().unwrap();
+    assert_eq!(refresh.value().attr("content"), Some("0; url=en/"));
+}

@@ -1,0 +1,173 @@
+//! One helper for every integration test: copy a fixture site into a temp
+//! folder, run the real `glossa` binary on it, and parse what it wrote.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::rc::Rc;
+
+use assert_cmd::Command;
+use scraper::{Html, Selector};
+
+/// A fixture site copied into its own temporary folder.
+pub struct SiteTest {
+    dir: Rc<tempfile::TempDir>,
+}
+
+impl SiteTest {
+    /// Copies `tests/fixtures/<name>` into a fresh temp folder.
+    pub fn fixture(name: &str) -> SiteTest {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&src, dir.path());
+        SiteTest { dir: Rc::new(dir) }
+    }
+
+    /// The sample site at the repository root (site.yaml, content/, no output).
+    pub fn sample() -> SiteTest {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(src.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+        copy_tree(&src.join("content"), &dir.path().join("content"));
+        SiteTest { dir: Rc::new(dir) }
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes (or replaces) a file under the root.
+    pub fn write(&self, rel: &str, text: &str) -> &SiteTest {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    /// `glossa <args> --root <root>`.
+    pub fn glossa(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::cargo_bin("glossa").unwrap();
+        cmd.args(args).arg("--root").arg(self.root()).env("NO_COLOR", "1");
+        cmd.output().unwrap()
+    }
+
+    /// `glossa build` into `<root>/public` with extra `args`; panics unless it exits 0.
+    pub fn build_with(&self, args: &[&str]) -> Built {
+        let out = self.root().join("public");
+        let mut all = vec!["build", "--out", out.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let output = self.glossa(&all);
+        assert_eq!(output.status.code(), Some(0), "build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        Built { out, _site: Rc::clone(&self.dir) }
+    }
+
+    /// `glossa build` into `<root>/public`.
+    pub fn build(&self) -> Built {
+        self.build_with(&[])
+    }
+}
+
+/// A built site.
+pub struct Built {
+    /// The output folder.
+    pub out: PathBuf,
+    /// Keeps the site's temporary folder alive as long as the output is read.
+    _site: Rc<tempfile::TempDir>,
+}
+
+impl Built {
+    /// The text of an output file.
+    pub fn text(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// An output page, parsed.
+    pub fn html(&self, rel: &str) -> Page {
+        Page(Html::parse_document(&self.text(rel)))
+    }
+
+    /// Whether an output file exists.
+    pub fn exists(&self, rel: &str) -> bool {
+        self.out.join(rel).is_file()
+    }
+}
+
+/// A parsed page with selector helpers.
+pub struct Page(pub Html);
+
+impl Page {
+    /// Every element matching `css`.
+    pub fn select(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
+        let selector = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"));
+        self.0.select(&selector).collect()
+    }
+
+    /// The one element matching `css`.
+    pub fn one(&self, css: &str) -> scraper::ElementRef<'_> {
+        let found = self.select(css);
+        assert_eq!(found.len(), 1, "expected exactly one `{css}`, found {}", found.len());
+        found[0]
+    }
+
+    /// The text of the one element matching `css`, whitespace collapsed.
+    pub fn text(&self, css: &str) -> String {
+        collapse(&self.one(css).text().collect::<String>())
+    }
+
+    /// An attribute of the one element matching `css`.
+    pub fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.one(css).value().attr(name).map(str::to_owned)
+    }
+}
+
+/// Whitespace collapsed to single spaces, trimmed.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Resolves a relative `href` against the folder of the page at `page` (both
+/// site-relative), as a browser would; returns the site-relative target.
+pub fn resolve(page: &str, href: &str) -> String {
+    let href = href.split('#').next().unwrap_or_default();
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop(); // the file name (or the empty part after a trailing slash)
+    for segment in href.split('/') {
+        match segment {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    let mut target = parts.join("/");
+    if href.ends_with('/') || href.is_empty() {
+        target.push('/');
+    }
+    target
+}
+
+/// Every file under `dir`, relative and sorted, with its bytes.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Copies a folder tree.
+pub fn copy_tree(src: &Path, dst: &Path) {
+    for entry in walkdir::WalkDir::new(src) {
+        let entry = entry.unwrap();
+        let target = dst.join(entry.path().strip_prefix(src).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
