@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic};
 use crate::schema::{Fields, Reader};
-use crate::source::{FileId, FileRef, SourceMap, Span};
+use crate::source::{FileRef, SourceMap, Span};
 use crate::yaml::{self, Node};
 
 /// Every key a term's front matter may have (spec §2).
@@ -106,6 +106,9 @@ pub struct ParsedFile {
     pub front: FrontMatter,
     /// Byte range of the Markdown body in the file.
     pub body: Range<usize>,
+    /// The file could not be read as a term (an error says why). Its term
+    /// exists with a placeholder so that references to it do not cascade.
+    pub broken: bool,
 }
 
 /// Parses every file, in parallel, keeping input order.
@@ -121,7 +124,7 @@ pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Vec<ParsedFile>, Vec
     let mut files = Vec::with_capacity(results.len());
     let mut diags = Vec::new();
     for (parsed, file_diags) in results {
-        files.extend(parsed);
+        files.push(parsed);
         diags.extend(file_diags);
     }
     (files, diags)
@@ -178,16 +181,26 @@ impl<'a> Iterator for LineIter<'a> {
     }
 }
 
-/// Parses one term file; `None` when it has no readable front matter.
-pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -> Option<ParsedFile> {
+/// Parses one term file. A file whose front matter cannot be read (an error
+/// says why) comes back `broken`, with a placeholder front matter.
+pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -> ParsedFile {
     let file = file_ref.file;
+    let broken = || ParsedFile {
+        file_ref: file_ref.clone(),
+        front: FrontMatter::placeholder(file_ref.slug.as_str(), Span::file_start(file)),
+        body: 0..0,
+        broken: true,
+    };
+    if !file_ref.readable {
+        return broken();
+    }
     let split = match split(text) {
         Ok(split) => split,
         Err((offset, message)) => {
             diags.push(Diagnostic::new(Code::Yaml, Some(Span::new(file, offset..offset)), message).with_help(
                 "a term file starts with `---`, then `title:` and `summary:`, then `---` and the Markdown body",
             ));
-            return None;
+            return broken();
         }
     };
     let yaml_text = &text[split.yaml.clone()];
@@ -195,17 +208,48 @@ pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -
         Ok(root) => root,
         Err(e) => {
             let at = split.yaml.start + e.offset;
-            diags.push(Diagnostic::new(
-                Code::Yaml,
-                Some(Span::new(file, at..at)),
-                format!("front matter does not parse: {}", e.message),
-            ));
-            return None;
+            let help = unclosed_bracket(&yaml_text[..e.offset.min(yaml_text.len())]).map(|open| {
+                let (line, column) = crate::source::LineIndex::new(text).locate(text, split.yaml.start + open);
+                format!("the `{}` opened at line {line}, column {column} is never closed", &yaml_text[open..=open])
+            });
+            diags.push(
+                Diagnostic::new(
+                    Code::Yaml,
+                    Some(Span::new(file, at..at)),
+                    format!("front matter does not parse: {}", e.message),
+                )
+                .with_optional_help(help),
+            );
+            return broken();
         }
     };
     let mut r = Reader::new(file, split.yaml.start, diags);
     let front = read_front(&mut r, &root, file_ref.slug.as_str(), Span::new(file, split.yaml.start..split.yaml.start));
-    Some(ParsedFile { file_ref: file_ref.clone(), front, body: split.body })
+    ParsedFile { file_ref: file_ref.clone(), front, body: split.body, broken: false }
+}
+
+impl FrontMatter {
+    /// The front matter of a file that could not be read: its slug as title.
+    pub fn placeholder(slug: &str, span: Span) -> FrontMatter {
+        let text = |value: &str| Spanned { value: value.to_owned(), span };
+        FrontMatter {
+            title: text(slug),
+            summary: text(""),
+            aliases: Vec::new(),
+            tags: None,
+            prerequisites: None,
+            related: None,
+            facts: Vec::new(),
+            sources: Vec::new(),
+            quiz: None,
+            draft: false,
+            updated: None,
+            source: None,
+            autolink: true,
+            redirect_from: Vec::new(),
+            span,
+        }
+    }
 }
 
 fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> FrontMatter {
@@ -395,6 +439,35 @@ fn read_quiz(r: &mut Reader<'_>, node: &Node) -> Vec<Question> {
     quiz
 }
 
+/// The offset of the last `[` or `{` in `yaml` left open (outside quotes and
+/// comments), which is where a YAML error usually began.
+fn unclosed_bracket(yaml: &str) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    for (line_start, line) in yaml.split_inclusive('\n').scan(0, |pos, line| {
+        let start = *pos;
+        *pos += line.len();
+        Some((start, line))
+    }) {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if matches!(previous, ' ' | '[' | '{' | ',' | ':') => quote = Some(c),
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => open.push(line_start + i),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    open.last().copied()
+}
+
 /// Whether `text` is a calendar date `YYYY-MM-DD`.
 pub fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
@@ -419,21 +492,22 @@ fn is_source_hash(text: &str) -> bool {
         && text.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
-/// Span of the whole file start, for problems of a file as a whole.
-pub fn file_span(file: FileId) -> Span {
-    Span::file_start(file)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::LangId;
     use crate::source::ContentKind;
+    use crate::source::FileId;
     use crate::util::slug::Slug;
 
-    fn parse(text: &str) -> (Option<ParsedFile>, Vec<Diagnostic>) {
-        let file_ref =
-            FileRef { file: FileId(0), lang: LangId(0), kind: ContentKind::Term, slug: Slug::parse("x").unwrap() };
+    fn parse(text: &str) -> (ParsedFile, Vec<Diagnostic>) {
+        let file_ref = FileRef {
+            file: FileId(0),
+            lang: LangId(0),
+            kind: ContentKind::Term,
+            slug: Slug::parse("x").unwrap(),
+            readable: true,
+        };
         let mut diags = Vec::new();
         let parsed = parse_file(text, &file_ref, &mut diags);
         (parsed, diags)
@@ -463,7 +537,8 @@ mod tests {
         let text = "---\ntitle: Staking\nsummary: Locking coins.\naliases: [stake]\ntags: [staking]\nprerequisites: [proof-of-stake]\nfacts:\n  - One.\nsources:\n  - { title: Docs, url: https://ethereum.org/ }\nquiz:\n  - question: Q?\n    choices: [a, b, c]\n    answer: 2\n    explanation: Because.\ndraft: true\nupdated: 2026-02-28\n---\nBody\n";
         let (parsed, diags) = parse(text);
         assert!(diags.is_empty(), "{diags:?}");
-        let front = parsed.unwrap().front;
+        assert!(!parsed.broken);
+        let front = parsed.front;
         assert_eq!(front.title.value, "Staking");
         assert_eq!(front.prerequisites.unwrap()[0].value, "proof-of-stake");
         assert_eq!(front.quiz.unwrap()[0].answer, 2);
@@ -484,6 +559,15 @@ mod tests {
         assert_eq!(titel.span.unwrap().start as usize, text.find("titel").unwrap());
         let answer = diags.iter().find(|d| d.message.starts_with("answer 5")).unwrap();
         assert_eq!(answer.span.unwrap().start as usize, text.find('5').unwrap());
+    }
+
+    #[test]
+    fn points_at_the_bracket_left_open() {
+        let text = "---\ntitle: T\naliases: [a, b\nsummary: s\n---\n";
+        let (_, diags) = parse(text);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].help.as_deref(), Some("the `[` opened at line 3, column 10 is never closed"));
+        assert_eq!(unclosed_bracket("a: \"[\" # {\nb: [x]\n"), None);
     }
 
     #[test]

@@ -77,6 +77,7 @@ codes! {
     MissingSection => "missing-section", Warning;
     IsolatedTerm => "isolated-term", Warning;
     LinkToDraft => "link-to-draft", Warning;
+    DuplicateSource => "duplicate-source", Warning;
     ReadError => "read-error", Error;
     StrayFile => "stray-file", Warning;
     UnknownString => "unknown-string", Warning;

@@ -271,7 +271,7 @@ fn split_sections(events: Vec<Spanned<'_>>, file: FileId, base: usize, diags: &m
         pulldown_cmark::html::push_html(html, pending.drain(..));
     };
     while let Some((event, range)) = iter.next() {
-        let Event::Start(Tag::Heading { level, id, .. }) = event else {
+        let Event::Start(Tag::Heading { level, id, classes, .. }) = event else {
             pending.push(event);
             continue;
         };
@@ -317,8 +317,13 @@ fn split_sections(events: Vec<Spanned<'_>>, file: FileId, base: usize, diags: &m
         let wanted = id.map_or_else(|| heading_id(&text), |id| id.to_string());
         let anchor = unique_id(&mut used, &wanted);
         let n = heading_level(level);
+        let class = if classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", escape_html(&classes.iter().map(|c| c.as_ref()).collect::<Vec<_>>().join(" ")))
+        };
         pending.push(Event::Html(CowStr::from(format!(
-            "<h{n} id=\"{anchor}\">{inner_html} <a class=\"anchor\" href=\"#{anchor}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n",
+            "<h{n} id=\"{anchor}\"{class}>{inner_html} <a class=\"anchor\" href=\"#{anchor}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n",
             anchor = escape_html(&anchor)
         ))));
     }

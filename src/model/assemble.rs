@@ -68,6 +68,7 @@ pub fn assemble(config: SiteConfig, sources: SourceMap, mut files: Vec<ParsedFil
             file: file.file_ref.file,
             front: file.front,
             body: file.body,
+            broken: file.broken,
         });
     }
 

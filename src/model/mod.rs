@@ -85,6 +85,9 @@ pub struct Entry {
     pub front: FrontMatter,
     /// Byte range of its Markdown body in the file.
     pub body: Range<usize>,
+    /// The file could not be read; the entry is a placeholder that only
+    /// keeps references to its term from failing too.
+    pub broken: bool,
 }
 
 impl Entry {

@@ -32,6 +32,9 @@ pub struct FileRef {
     pub kind: ContentKind,
     /// The slug from its file stem.
     pub slug: Slug,
+    /// False when the file is not valid UTF-8: its term still exists (so
+    /// links to it do not cascade into more errors) but its text is not read.
+    pub readable: bool,
 }
 
 /// Walks `content/` sorted by file name and reads every Markdown file into
@@ -103,9 +106,9 @@ pub fn discover(
                 )
                 .with_help("save the file as UTF-8"),
             );
-            continue;
         }
-        if let Some(file_ref) = classify(&rel, file, config, &mut diags) {
+        if let Some(mut file_ref) = classify(&rel, file, config, &mut diags) {
+            file_ref.readable = bad_utf8.is_none();
             refs.push(file_ref);
         }
     }
@@ -158,7 +161,7 @@ fn classify(rel: &Path, file: FileId, config: &SiteConfig, diags: &mut Vec<Diagn
         diags.push(Diagnostic::new(Code::InvalidSlug, here, format!("`{stem}` is not a valid slug")).with_help(help));
         return None;
     };
-    Some(FileRef { file, lang: lang_id, kind: ContentKind::Term, slug })
+    Some(FileRef { file, lang: lang_id, kind: ContentKind::Term, slug, readable: true })
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {

@@ -2,6 +2,7 @@
 
 mod cli;
 mod determinism;
+mod diagnostics;
 mod graph;
 mod i18n;
 mod links;

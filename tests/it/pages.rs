@@ -96,6 +96,21 @@ fn sections_keep_the_contributors_headings_and_body_headings_get_anchors() {
 }
 
 #[test]
+fn markdown_extensions_render() {
+    let site = SiteTest::fixture("basic").build();
+    let page = site.html("en/terms/staking/index.html");
+    assert_eq!(page.select("#explanation input[type=checkbox][checked][disabled]").len(), 1);
+    assert_eq!(page.select("#explanation input[type=checkbox]").len(), 2);
+    assert_eq!(page.text("#explanation del"), "Mine");
+    // An explicit heading id is kept.
+    assert_eq!(page.select("#explanation h3#rewards.highlight").len(), 1);
+    assert_eq!(
+        page.attr("#explanation a[href^='https://']", "href").as_deref(),
+        Some("https://ethereum.org/en/staking/")
+    );
+}
+
+#[test]
 fn code_is_highlighted_with_classes_never_inline_colours() {
     let site = SiteTest::fixture("basic").build();
     let page = site.html("en/terms/proof-of-stake/index.html");

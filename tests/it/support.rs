@@ -22,6 +22,24 @@ impl SiteTest {
         SiteTest { dir: Rc::new(dir) }
     }
 
+    /// `tests/fixtures/<base>` with the files of `tests/fixtures/<case>` laid
+    /// over it (every file of the case except `expected.*`).
+    pub fn layered(base: &str, case: &str) -> SiteTest {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let site = SiteTest::fixture(base);
+        let case_dir = fixtures.join(case);
+        for entry in walkdir::WalkDir::new(&case_dir) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(&case_dir).unwrap();
+            if entry.file_type().is_file() && !rel.to_string_lossy().starts_with("expected.") {
+                let target = site.root().join(rel);
+                std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+        site
+    }
+
     /// The sample site at the repository root (site.yaml, content/, no output).
     pub fn sample() -> SiteTest {
         let src = Path::new(env!("CARGO_MANIFEST_DIR"));

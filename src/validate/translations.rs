@@ -1,0 +1,167 @@
+//! Translation coverage: missing, stale (the source changed since the
+//! translation was made) and untranslated (the body is the source's own, or
+//! not written in the translation's script).
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Entry, Glossary};
+use crate::source::Span;
+use crate::util::hash::{source_hash, HashInput};
+
+/// The source hash of a default-language entry, as `glossa new` writes it.
+pub fn entry_hash(glossary: &Glossary, entry: &Entry) -> String {
+    let front = &entry.front;
+    let facts: Vec<String> = front.facts.iter().map(|f| f.value.clone()).collect();
+    let quiz_choices: Vec<Vec<String>> = front
+        .quiz
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .map(|q| q.choices.iter().map(|c| c.value.clone()).collect())
+        .collect();
+    let quiz = front
+        .quiz
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .zip(&quiz_choices)
+        .map(|(q, choices)| {
+            (
+                q.question.value.as_str(),
+                choices.as_slice(),
+                q.answer,
+                q.explanation.as_ref().map_or("", |e| e.value.as_str()),
+            )
+        })
+        .collect();
+    source_hash(&HashInput {
+        title: &front.title.value,
+        summary: &front.summary.value,
+        facts: &facts,
+        quiz,
+        body: glossary.body(entry),
+    })
+}
+
+/// Every translation lint.
+pub fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
+    let config = &glossary.config;
+    for term in &glossary.terms {
+        let Some(default_id) = term.entry(config.default_language) else { continue };
+        let source = glossary.entry(default_id);
+        let source_path = glossary.sources.path(source.file).to_string_lossy().replace('\\', "/");
+        let mut current_hash = None;
+        for lang in config.lang_ids().filter(|l| *l != config.default_language) {
+            let code = &config.language(lang).code;
+            let Some(entry_id) = term.entry(lang) else {
+                diags.push(
+                    Diagnostic::new(
+                        Code::MissingTranslation,
+                        Some(source.front.title.span),
+                        format!("`{}` has no {code} translation", term.slug),
+                    )
+                    .with_help(format!("add content/{code}/terms/{}.md, translated from {source_path}", term.slug)),
+                );
+                continue;
+            };
+            let entry = glossary.entry(entry_id);
+            if let Some(stamp) = &entry.front.source {
+                let hash = current_hash.get_or_insert_with(|| entry_hash(glossary, source));
+                if stamp.value != *hash {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::StaleTranslation,
+                            Some(stamp.span),
+                            format!("{source_path} changed since this translation was made"),
+                        )
+                        .with_help(format!("bring the translation up to date, then set `source: {hash}`")),
+                    );
+                }
+            }
+            untranslated(glossary, source, entry, code.as_str(), diags);
+        }
+    }
+}
+
+/// A body copied from the source, or one with almost none of the language's script.
+fn untranslated(glossary: &Glossary, source: &Entry, entry: &Entry, code: &str, diags: &mut Vec<Diagnostic>) {
+    let body = glossary.body(entry);
+    let normalised = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = Span::new(entry.file, entry.body.start..entry.body.start);
+    let own = normalised(body);
+    if own.is_empty() {
+        return;
+    }
+    if own == normalised(glossary.body(source)) {
+        diags.push(
+            Diagnostic::new(Code::Untranslated, Some(at), "the body is the same as the source's").with_help(format!(
+                "translate it into {code}, or delete the body to show the source's, marked as such"
+            )),
+        );
+        return;
+    }
+    if let Some(share) = script_share(body, code) {
+        if share < 0.2 {
+            diags.push(
+                Diagnostic::new(
+                    Code::Untranslated,
+                    Some(at),
+                    format!(
+                        "the body is barely written in {code}: {:.0}% of its letters are in its script",
+                        share * 100.0
+                    ),
+                )
+                .with_help(format!(
+                    "translate it into {code}, or delete the body to show the source's, marked as such"
+                )),
+            );
+        }
+    }
+}
+
+/// For languages with their own script, the share of letters in that script
+/// (code blocks, inline code and link targets excluded as far as cheaply possible).
+fn script_share(body: &str, code: &str) -> Option<f64> {
+    let in_script: fn(char) -> bool = match code.split('-').next().unwrap_or(code) {
+        "ko" => |c| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}'),
+        "ja" => |c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'),
+        "zh" => |c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'),
+        _ => return None,
+    };
+    let mut in_fence = false;
+    let (mut letters, mut native) = (0usize, 0usize);
+    for line in body.lines() {
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let mut in_code = false;
+        for c in line.chars() {
+            if c == '`' {
+                in_code = !in_code;
+            } else if !in_code && c.is_alphabetic() {
+                letters += 1;
+                native += usize::from(in_script(c));
+            }
+        }
+    }
+    (letters >= 40).then(|| native as f64 / letters as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_share;
+
+    #[test]
+    fn measures_the_share_of_hangul() {
+        let korean = "스테이킹은 코인을 잠가 네트워크를 지키는 일입니다. 검증자는 블록을 제안하고 투표합니다. 보상은 ETH로 받고, 잘못하면 슬래싱으로 일부를 잃습니다.";
+        assert!(script_share(korean, "ko").unwrap() > 0.8);
+        let english = "Staking locks coins to secure a network. Validators propose blocks and vote on them.";
+        assert!(script_share(english, "ko").unwrap() < 0.05);
+        assert_eq!(script_share(english, "en"), None);
+        let code_heavy = "```rust\nfn main() { let staking_rewards_and_more_latin_words = 1; }\n```\n스테이킹은 코인을 잠가 네트워크를 지키는 일입니다. 검증자는 블록을 제안하고 투표합니다. 보상은 이더로 받습니다.";
+        assert!(script_share(code_heavy, "ko").unwrap() > 0.8);
+    }
+}

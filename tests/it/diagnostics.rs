@@ -1,0 +1,73 @@
+//! Every diagnostic code, one fixture each: `tests/fixtures/invalid/<code>/`
+//! holds only the files that differ from the clean `invalid/base/` site and
+//! `expected.jsonl`, the exact `check --format json` output. Run with
+//! `GLOSSA_BLESS=1` to rewrite the expected files after a deliberate change.
+
+use std::path::Path;
+
+use crate::support::SiteTest;
+
+fn cases() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut cases: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "base" && !name.contains('.'))
+        .collect();
+    cases.sort();
+    cases
+}
+
+#[test]
+fn the_base_site_is_clean() {
+    let site = SiteTest::fixture("invalid/base");
+    let output = site.glossa(&["check", "--strict", "--format", "json"]);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn every_code_is_reported_at_its_position() {
+    let bless = std::env::var_os("GLOSSA_BLESS").is_some();
+    let mut failures = Vec::new();
+    for case in cases() {
+        let site = SiteTest::layered("invalid/base", &format!("invalid/{case}"));
+        let output = site.glossa(&["check", "--format", "json"]);
+        let actual = String::from_utf8(output.stdout).unwrap();
+        let expected_path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/invalid/{case}/expected.jsonl"));
+        if bless {
+            std::fs::write(&expected_path, &actual).unwrap();
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if actual != expected {
+            failures.push(format!("{case}:\n--- expected\n{expected}--- actual\n{actual}"));
+            continue;
+        }
+        let lines: Vec<serde_json::Value> = actual.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert!(!lines.is_empty(), "{case}: no diagnostic");
+        for line in &lines {
+            assert_eq!(line["code"], case.as_str(), "{case}: one defect per fixture, but got {line}");
+            assert!(line["line"].as_u64().is_some_and(|l| l >= 1), "{case}: no position in {line}");
+        }
+        let is_error = lines[0]["severity"] == "error";
+        assert_eq!(output.status.code(), Some(if is_error { 1 } else { 0 }), "{case}");
+        if !is_error {
+            assert_eq!(site.glossa(&["check", "--strict"]).status.code(), Some(1), "{case} under --strict");
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_code_of_the_contract_has_a_fixture() {
+    let cases = cases();
+    for code in glossa::diag::Code::ALL {
+        let name = code.as_str();
+        // read-error and unknown-string need the file system or a theme: tested in `robustness` and `theme`.
+        if matches!(name, "read-error" | "unknown-string") {
+            continue;
+        }
+        assert!(cases.iter().any(|c| c == name), "no fixture for `{name}`");
+    }
+}
