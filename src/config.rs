@@ -123,20 +123,24 @@ fn normalise_base_url(text: &str) -> Option<String> {
     Some(if text.ends_with('/') { text.to_owned() } else { format!("{text}/") })
 }
 
-/// Reads site.yaml at `root` into `sources`. I/O problems are errors; content
-/// problems are diagnostics, and then no config is returned.
-pub fn load(root: &Path, sources: &mut SourceMap) -> Result<(Option<SiteConfig>, Vec<Diagnostic>), Error> {
+/// Reads the bytes of site.yaml at `root`.
+pub fn read(root: &Path) -> Result<Vec<u8>, Error> {
     let path = root.join(CONFIG_FILE);
-    let bytes = std::fs::read(&path).map_err(|source| {
+    std::fs::read(&path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
             Error::Usage(format!(
                 "no {CONFIG_FILE} in `{}`: run glossa in a site folder, or point --root at one",
                 root.display()
             ))
         } else {
-            Error::Io { path: path.clone(), source }
+            Error::Io { path, source }
         }
-    })?;
+    })
+}
+
+/// Decodes and validates site.yaml into `sources`. Problems are diagnostics;
+/// no config is returned only when a required value is unusable.
+pub fn load(bytes: Vec<u8>, sources: &mut SourceMap) -> (Option<SiteConfig>, Vec<Diagnostic>) {
     let (text, utf8_error) = match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(e.utf8_error().valid_up_to())),
@@ -149,11 +153,12 @@ pub fn load(root: &Path, sources: &mut SourceMap) -> Result<(Option<SiteConfig>,
             Some(Span::new(file, offset..offset)),
             "site.yaml is not valid UTF-8",
         ));
-        return Ok((None, diags));
+        return (None, diags);
     }
+    // A config with problems in optional keys is still usable, so the content
+    // is checked too and every problem is reported in one run.
     let config = parse(&sources.get(file).text, file, &mut diags);
-    let has_errors = diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
-    Ok((config.filter(|_| !has_errors), diags))
+    (config, diags)
 }
 
 /// Parses the text of site.yaml.

@@ -1,14 +1,14 @@
 //! The one place where the stages run in order: config → sources → front
 //! matter → model → Markdown → (gate) → render. Values flow forward only.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::config::{self, SiteConfig};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::config;
+use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::markdown::{self, Rendered};
 use crate::model::{self, Glossary};
-use crate::source::{self, SourceMap};
+use crate::source::{self, RawFile, SourceMap};
 use crate::theme::{self, Theme};
 use crate::{frontmatter, validate};
 
@@ -48,10 +48,34 @@ impl Analysis {
     }
 }
 
-/// Runs every stage up to the gate.
+/// What a site is made of, read from disk or given in memory (tests, fuzzing).
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// The bytes of site.yaml.
+    pub config: Vec<u8>,
+    /// The content files.
+    pub content: Vec<RawFile>,
+    /// The site folder whose `templates/` and `static/` override the built-in
+    /// theme; `None` for the built-in theme alone.
+    pub theme_root: Option<PathBuf>,
+}
+
+impl Inputs {
+    /// Reads site.yaml and every content file under `root`.
+    pub fn read(root: &Path) -> Result<Inputs, Error> {
+        Ok(Inputs { config: config::read(root)?, content: source::walk(root), theme_root: Some(root.to_path_buf()) })
+    }
+}
+
+/// Runs every stage up to the gate on the site at `root`.
 pub fn analyse(root: &Path, options: &Options) -> Result<Analysis, Error> {
+    analyse_inputs(Inputs::read(root)?, options)
+}
+
+/// Runs every stage up to the gate.
+pub fn analyse_inputs(inputs: Inputs, options: &Options) -> Result<Analysis, Error> {
     let mut sources = SourceMap::default();
-    let (config, mut diags) = config::load(root, &mut sources)?;
+    let (config, mut diags) = config::load(inputs.config, &mut sources);
     let Some(mut config) = config else {
         let diagnostics = Diagnostics::new(diags, &sources);
         return Ok(Analysis { site: None, diagnostics, sources_without_site: sources });
@@ -59,26 +83,10 @@ pub fn analyse(root: &Path, options: &Options) -> Result<Analysis, Error> {
     if let Some(base) = &options.base_url {
         config = config.with_base_url(base)?;
     }
-    let (glossary, rendered, theme) = analyse_content(root, config, sources, options, &mut diags)?;
-    let diagnostics = Diagnostics::new(diags, &glossary.sources);
-    Ok(Analysis {
-        site: Some(AnalysedSite { glossary, rendered, theme }),
-        diagnostics,
-        sources_without_site: SourceMap::default(),
-    })
-}
-
-fn analyse_content(
-    root: &Path,
-    config: SiteConfig,
-    mut sources: SourceMap,
-    options: &Options,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<(Glossary, Rendered, Theme), Error> {
-    let (theme, theme_diags) = theme::load(root, &config, &mut sources)?;
+    let (theme, theme_diags) = theme::load(inputs.theme_root.as_deref(), &config, &mut sources)?;
     diags.extend(theme_diags);
-    let (refs, discover_diags) = source::discover(root, &config, &mut sources)?;
-    diags.extend(discover_diags);
+    let (refs, load_diags) = source::load(inputs.content, &config, &mut sources);
+    diags.extend(load_diags);
     let (files, parse_diags) = frontmatter::parse_all(&sources, &refs);
     diags.extend(parse_diags);
     let (glossary, model_diags) = model::assemble(config, sources, files);
@@ -86,5 +94,10 @@ fn analyse_content(
     let (rendered, markdown_diags) = markdown::render_all(&glossary, options.include_drafts);
     diags.extend(markdown_diags);
     diags.extend(validate::lint(&glossary, &rendered));
-    Ok((glossary, rendered, theme))
+    let diagnostics = Diagnostics::new(diags, &glossary.sources);
+    Ok(Analysis {
+        site: Some(AnalysedSite { glossary, rendered, theme }),
+        diagnostics,
+        sources_without_site: SourceMap::default(),
+    })
 }

@@ -31,7 +31,11 @@ pub struct Theme {
 }
 
 /// Loads the theme for the site at `root`.
-pub fn load(root: &Path, config: &SiteConfig, sources: &mut SourceMap) -> Result<(Theme, Vec<Diagnostic>), Error> {
+pub fn load(
+    root: Option<&Path>,
+    config: &SiteConfig,
+    sources: &mut SourceMap,
+) -> Result<(Theme, Vec<Diagnostic>), Error> {
     let mut diags = Vec::new();
     let tera = load_templates(root)?;
     let statics = load_statics(root)?;
@@ -39,7 +43,7 @@ pub fn load(root: &Path, config: &SiteConfig, sources: &mut SourceMap) -> Result
     Ok((Theme { tera, statics, strings }, diags))
 }
 
-fn load_templates(root: &Path) -> Result<tera::Tera, Error> {
+fn load_templates(root: Option<&Path>) -> Result<tera::Tera, Error> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     for file in embedded_files(&BUILTIN_TEMPLATES) {
         let name = file.path().to_string_lossy().replace('\\', "/");
@@ -47,7 +51,7 @@ fn load_templates(root: &Path) -> Result<tera::Tera, Error> {
             templates.insert(name, String::from_utf8_lossy(file.contents()).into_owned());
         }
     }
-    for (name, path) in site_files(&root.join("templates"))? {
+    for (name, path) in site_files(root, "templates")? {
         if name.ends_with(".html") {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             templates.insert(name, text);
@@ -61,11 +65,11 @@ fn load_templates(root: &Path) -> Result<tera::Tera, Error> {
     Ok(tera)
 }
 
-fn load_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
+fn load_statics(root: Option<&Path>) -> Result<BTreeMap<String, Vec<u8>>, Error> {
     let mut statics: BTreeMap<String, Vec<u8>> = embedded_files(&BUILTIN_STATIC)
         .map(|f| (f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec()))
         .collect();
-    for (name, path) in site_files(&root.join("static"))? {
+    for (name, path) in site_files(root, "static")? {
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         statics.insert(name, bytes);
     }
@@ -73,7 +77,7 @@ fn load_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
 }
 
 fn load_strings(
-    root: &Path,
+    root: Option<&Path>,
     config: &SiteConfig,
     sources: &mut SourceMap,
     diags: &mut Vec<Diagnostic>,
@@ -88,8 +92,8 @@ fn load_strings(
     let mut per_lang = Vec::new();
     for lang in &config.languages {
         let mut strings = builtin(lang.code.as_str());
-        let path = root.join("templates/i18n").join(format!("{}.yaml", lang.code));
-        if path.is_file() {
+        let path = root.map(|r| r.join("templates/i18n").join(format!("{}.yaml", lang.code)));
+        if let Some(path) = path.filter(|p| p.is_file()) {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             let rel = PathBuf::from(format!("templates/i18n/{}.yaml", lang.code));
             let file = sources.add(rel, text);
@@ -161,11 +165,12 @@ fn embedded_files(dir: &'static Dir<'static>) -> impl Iterator<Item = &'static i
     files.into_iter()
 }
 
-/// Files under a site folder, as (`/`-separated relative name, path), sorted.
-fn site_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
-    if !dir.is_dir() {
+/// Files under the site's `folder`, as (`/`-separated relative name, path), sorted.
+fn site_files(root: Option<&Path>, folder: &str) -> Result<Vec<(String, PathBuf)>, Error> {
+    let Some(dir) = root.map(|r| r.join(folder)).filter(|d| d.is_dir()) else {
         return Ok(Vec::new());
-    }
+    };
+    let dir = dir.as_path();
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         let entry = entry.map_err(|e| {
@@ -189,7 +194,7 @@ mod tests {
 
     #[test]
     fn every_embedded_template_parses() {
-        let tera = load_templates(Path::new("/nonexistent")).unwrap();
+        let tera = load_templates(None).unwrap();
         for name in ["base.html", "term.html", "home.html", "tag.html", "chooser.html", "404.html"] {
             assert!(tera.get_template_names().any(|n| n == name), "{name} missing");
         }

@@ -7,7 +7,6 @@ use rayon::prelude::*;
 
 use crate::config::{LangId, SiteConfig};
 use crate::diag::{suggest, Code, Diagnostic};
-use crate::error::Error;
 use crate::source::{FileId, SourceMap, Span};
 use crate::util::slug::{self, Slug};
 
@@ -37,46 +36,55 @@ pub struct FileRef {
     pub readable: bool,
 }
 
-/// Walks `content/` sorted by file name and reads every Markdown file into
-/// `sources`. Files that cannot be read or classified become diagnostics.
-pub fn discover(
-    root: &Path,
-    config: &SiteConfig,
-    sources: &mut SourceMap,
-) -> Result<(Vec<FileRef>, Vec<Diagnostic>), Error> {
+/// A content file as read from disk (or given in memory).
+#[derive(Debug, Clone)]
+pub struct RawFile {
+    /// Path relative to the site root, e.g. `content/en/terms/x.md`.
+    pub rel: PathBuf,
+    /// Its bytes, or why it could not be read.
+    pub bytes: Result<Vec<u8>, String>,
+}
+
+/// Walks `content/` sorted by file name and reads every Markdown file, in
+/// parallel. Entries that cannot be read are kept with their error.
+pub fn walk(root: &Path) -> Vec<RawFile> {
     let content = root.join(CONTENT_DIR);
-    let mut diags = Vec::new();
     if !content.is_dir() {
-        return Ok((Vec::new(), diags));
+        return Vec::new();
     }
-    let mut paths = Vec::new();
+    let mut found: Vec<(PathBuf, Result<PathBuf, String>)> = Vec::new();
     for entry in walkdir::WalkDir::new(&content).follow_links(true).sort_by_file_name() {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 let rel = relative(root, entry.path());
                 let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
                 if !hidden && entry.path().extension().is_some_and(|e| e == "md") {
-                    paths.push((entry.into_path(), rel));
+                    found.push((rel, Ok(entry.into_path())));
                 }
             }
             Ok(_) => {}
             Err(error) => {
                 let path = error.path().map_or_else(|| content.clone(), Path::to_path_buf);
-                let rel = relative(root, &path);
-                let file = sources.add(rel.clone(), String::new());
-                let what = if error.loop_ancestor().is_some() { "a symbolic link loop" } else { "an unreadable entry" };
-                diags.push(Diagnostic::new(
-                    Code::ReadError,
-                    Some(Span::file_start(file)),
-                    format!("{} is {what}: {error}", display(&rel)),
-                ));
+                let what = if error.loop_ancestor().is_some() { "is a symbolic link loop" } else { "cannot be read" };
+                found.push((relative(root, &path), Err(format!("{what}: {error}"))));
             }
         }
     }
+    found
+        .into_par_iter()
+        .map(|(rel, path)| {
+            let bytes = path.and_then(|p| std::fs::read(&p).map_err(|e| format!("cannot be read: {e}")));
+            RawFile { rel, bytes }
+        })
+        .collect()
+}
 
-    let read: Vec<_> = paths.into_par_iter().map(|(path, rel)| (std::fs::read(&path), rel)).collect();
+/// Decodes and classifies every raw file into `sources`. Files that cannot be
+/// read or classified become diagnostics.
+pub fn load(raw: Vec<RawFile>, config: &SiteConfig, sources: &mut SourceMap) -> (Vec<FileRef>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
     let mut refs = Vec::new();
-    for (bytes, rel) in read {
+    for RawFile { rel, bytes } in raw {
         let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -84,7 +92,7 @@ pub fn discover(
                 diags.push(Diagnostic::new(
                     Code::ReadError,
                     Some(Span::file_start(file)),
-                    format!("{} cannot be read: {error}", display(&rel)),
+                    format!("{} {error}", display(&rel)),
                 ));
                 continue;
             }
@@ -112,7 +120,7 @@ pub fn discover(
             refs.push(file_ref);
         }
     }
-    Ok((refs, diags))
+    (refs, diags)
 }
 
 fn classify(rel: &Path, file: FileId, config: &SiteConfig, diags: &mut Vec<Diagnostic>) -> Option<FileRef> {

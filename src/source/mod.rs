@@ -4,5 +4,5 @@
 pub mod discover;
 pub mod span;
 
-pub use discover::{discover, ContentKind, FileRef};
+pub use discover::{load, walk, ContentKind, FileRef, RawFile};
 pub use span::{FileId, LineIndex, SourceFile, SourceMap, Span};

@@ -71,3 +71,88 @@ fn every_code_of_the_contract_has_a_fixture() {
         assert!(cases.iter().any(|c| c == name), "no fixture for `{name}`");
     }
 }
+
+#[test]
+fn a_site_with_twenty_mistakes_gets_all_of_them_in_one_run() {
+    let site = SiteTest::fixture("many-mistakes");
+    let output = site.glossa(&["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut found: Vec<(String, String, u64)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["code"].as_str().unwrap().to_owned(),
+                l["file"].as_str().unwrap().to_owned(),
+                l["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    found.dedup();
+    assert!(found.len() >= 20, "only {} distinct mistakes: {found:#?}", found.len());
+    let mut codes: Vec<&str> = lines.iter().map(|l| l["code"].as_str().unwrap()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for code in [
+        "duplicate-alias",
+        "duplicate-source",
+        "invalid-quiz",
+        "invalid-slug",
+        "invalid-value",
+        "missing-field",
+        "missing-section",
+        "missing-translation",
+        "mojibake",
+        "orphan-translation",
+        "prerequisite-cycle",
+        "stale-translation",
+        "translation-mismatch",
+        "unknown-field",
+        "unknown-language",
+        "unknown-reference",
+        "unsafe-url",
+        "yaml",
+    ] {
+        assert!(codes.contains(&code), "{code} not reported: {codes:?}");
+    }
+    // Sorted by file, then line and column.
+    let keys: Vec<(String, u64, u64)> = lines
+        .iter()
+        .map(|l| (l["file"].as_str().unwrap().to_owned(), l["line"].as_u64().unwrap(), l["column"].as_u64().unwrap()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn human_output_shows_the_line_a_caret_and_help() {
+    let site = SiteTest::fixture("many-mistakes");
+    let output = site.glossa(&["check"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let expected = "error[unknown-reference]: prerequisite `betta` is not a term
+ --> content/en/terms/alpha.md:5:17
+  |
+5 | prerequisites: [betta]
+  |                 ^^^^^
+  = help: did you mean `beta`?
+";
+    assert!(text.contains(expected), "{text}");
+    assert!(text.contains("error[prerequisite-cycle]: prerequisites form a cycle: beta → gamma → beta"), "{text}");
+    assert!(text.trim_end().ends_with("19 errors, 8 warnings in 9 files"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
+}
+
+#[test]
+fn github_output_is_workflow_annotations() {
+    let site = SiteTest::fixture("many-mistakes");
+    let output = site.glossa(&["check", "--format", "github"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text.lines().find(|l| l.contains("betta")).unwrap();
+    assert_eq!(
+        line,
+        "::error file=content/en/terms/alpha.md,line=5,col=17,title=unknown-reference::[unknown-reference] prerequisite `betta` is not a term%0Ahelp: did you mean `beta`?"
+    );
+    assert!(text.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")), "{text}");
+}

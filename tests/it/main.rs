@@ -7,5 +7,6 @@ mod graph;
 mod i18n;
 mod links;
 mod pages;
+mod robustness;
 mod support;
 mod theme;
