@@ -22,6 +22,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the content and report every problem, without writing anything.
     Check(CheckArgs),
+    /// Start a new term, or a translation of an existing one.
+    New(NewArgs),
 }
 
 /// `glossa build`.
@@ -59,4 +61,17 @@ pub struct CheckArgs {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+/// `glossa new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The term's slug (lowercase letters, digits and single hyphens).
+    pub slug: String,
+    /// Start a translation into this language (from the default-language file).
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }

@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod theme;

@@ -3,9 +3,11 @@
 
 mod build;
 mod check;
+mod new;
 
 pub use build::build;
 pub use check::check;
+pub use new::new;
 
 use std::io::IsTerminal;
 
@@ -28,6 +30,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     match cli.command {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
+        Command::New(args) => new(&args),
     }
 }
 

@@ -3,43 +3,32 @@
 //! not written in the translation's script).
 
 use crate::diag::{Code, Diagnostic};
+use crate::frontmatter::FrontMatter;
 use crate::model::{Entry, Glossary};
 use crate::source::Span;
 use crate::util::hash::{source_hash, HashInput};
 
 /// The source hash of a default-language entry, as `glossa new` writes it.
 pub fn entry_hash(glossary: &Glossary, entry: &Entry) -> String {
-    let front = &entry.front;
+    hash_parts(&entry.front, glossary.body(entry))
+}
+
+/// The source hash of a front matter and body: its title, summary, facts,
+/// quiz and body (spec §2).
+pub fn hash_parts(front: &FrontMatter, body: &str) -> String {
     let facts: Vec<String> = front.facts.iter().map(|f| f.value.clone()).collect();
-    let quiz_choices: Vec<Vec<String>> = front
-        .quiz
-        .as_deref()
-        .unwrap_or_default()
+    let questions = front.quiz.as_deref().unwrap_or_default();
+    let choices: Vec<Vec<String>> =
+        questions.iter().map(|q| q.choices.iter().map(|c| c.value.clone()).collect()).collect();
+    let quiz = questions
         .iter()
-        .map(|q| q.choices.iter().map(|c| c.value.clone()).collect())
-        .collect();
-    let quiz = front
-        .quiz
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .zip(&quiz_choices)
+        .zip(&choices)
         .map(|(q, choices)| {
-            (
-                q.question.value.as_str(),
-                choices.as_slice(),
-                q.answer,
-                q.explanation.as_ref().map_or("", |e| e.value.as_str()),
-            )
+            let explanation = q.explanation.as_ref().map_or("", |e| e.value.as_str());
+            (q.question.value.as_str(), choices.as_slice(), q.answer, explanation)
         })
         .collect();
-    source_hash(&HashInput {
-        title: &front.title.value,
-        summary: &front.summary.value,
-        facts: &facts,
-        quiz,
-        body: glossary.body(entry),
-    })
+    source_hash(&HashInput { title: &front.title.value, summary: &front.summary.value, facts: &facts, quiz, body })
 }
 
 /// Every translation lint.
@@ -59,7 +48,7 @@ pub fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
                         Some(source.front.title.span),
                         format!("`{}` has no {code} translation", term.slug),
                     )
-                    .with_help(format!("add content/{code}/terms/{}.md, translated from {source_path}", term.slug)),
+                    .with_help(format!("start it with `glossa new {} --lang {code}`", term.slug)),
                 );
                 continue;
             };

@@ -6,6 +6,7 @@ mod diagnostics;
 mod graph;
 mod i18n;
 mod links;
+mod new;
 mod pages;
 mod robustness;
 mod support;

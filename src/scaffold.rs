@@ -1,0 +1,192 @@
+//! `glossa new`: the skeleton of a new term, or a translation started from
+//! the default-language file with its `source:` hash. Never overwrites.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{LangId, SiteConfig};
+use crate::error::Error;
+use crate::util::slug::{self, Slug};
+
+/// What to create.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The term's slug.
+    pub slug: String,
+    /// The language; `None` for the default language (a new term).
+    pub lang: Option<String>,
+}
+
+/// The file that was written, relative to the root.
+pub fn create(root: &Path, config: &SiteConfig, request: &Request) -> Result<PathBuf, Error> {
+    let slug = Slug::parse(&request.slug).ok_or_else(|| {
+        let suggestion = slug::slugify(&request.slug);
+        Error::Usage(format!(
+            "`{}` is not a valid slug: use lowercase letters a–z and digits in groups joined by single hyphens{}",
+            request.slug,
+            if suggestion.is_empty() { String::new() } else { format!(", e.g. `{suggestion}`") }
+        ))
+    })?;
+    let default = config.default_language;
+    let lang = match &request.lang {
+        None => default,
+        Some(code) => config.lang_id(code).ok_or_else(|| {
+            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            Error::Usage(format!("`{code}` is not a language of this site (declared: {})", codes.join(", ")))
+        })?,
+    };
+    let rel = term_path(config, lang, &slug);
+    let path = root.join(&rel);
+    if path.exists() {
+        return Err(Error::Usage(format!("{} already exists: glossa new never overwrites a file", rel.display())));
+    }
+    let text = if lang == default {
+        new_term(&slug)
+    } else {
+        let source_rel = term_path(config, default, &slug);
+        let source_path = root.join(&source_rel);
+        let source = std::fs::read_to_string(&source_path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Usage(format!(
+                    "{} does not exist: a translation starts from the {} file (create it with `glossa new {slug}`)",
+                    source_rel.display(),
+                    config.language(default).code
+                ))
+            } else {
+                Error::io(&source_path, e)
+            }
+        })?;
+        let hash = hash_of(&source, &source_rel, config)?;
+        translation(&source, &hash, config.language(default).code.as_str())
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    // create_new: a file that appeared meanwhile is still never overwritten.
+    let mut file =
+        std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| Error::io(&path, e))?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| Error::io(&path, e))?;
+    Ok(rel)
+}
+
+fn term_path(config: &SiteConfig, lang: LangId, slug: &Slug) -> PathBuf {
+    PathBuf::from(format!("content/{}/terms/{slug}.md", config.language(lang).code))
+}
+
+/// The source hash of the default-language file's text, read as `check` reads it.
+fn hash_of(text: &str, rel: &Path, config: &SiteConfig) -> Result<String, Error> {
+    let mut sources = crate::source::SourceMap::default();
+    let file = sources.add(rel.to_path_buf(), text.to_owned());
+    let slug = rel
+        .file_stem()
+        .and_then(|s| Slug::parse(&s.to_string_lossy()))
+        .ok_or_else(|| Error::Usage("bad slug".into()))?;
+    let file_ref = crate::source::FileRef {
+        file,
+        lang: config.default_language,
+        kind: crate::source::ContentKind::Term,
+        slug,
+        readable: true,
+    };
+    let mut diags = Vec::new();
+    let parsed = crate::frontmatter::parse_file(text, &file_ref, &mut diags);
+    if parsed.broken || diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
+        return Err(Error::Usage(format!(
+            "{} has errors: fix them first (`glossa check` shows them), then start the translation",
+            rel.display()
+        )));
+    }
+    Ok(crate::validate::translations::hash_parts(&parsed.front, &text[parsed.body]))
+}
+
+/// The skeleton of a new term in the default language.
+fn new_term(slug: &Slug) -> String {
+    let title: String = slug
+        .as_str()
+        .split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!(
+        r#"---
+title: {title}
+summary: One sentence that says what {title} is.
+# aliases: [another name, an abbreviation]
+# tags: [a-tag]
+# prerequisites: [a-term-to-read-first]
+# related: [a-related-term]
+facts:
+  - A short fact that a reader can check in the sources below.
+sources:
+  - {{ title: The primary source, url: "https://example.org/" }}
+# quiz:
+#   - question: What is {title}?
+#     choices: [A wrong answer, The right answer, Another wrong answer]
+#     answer: 1    # 0-based index of the right choice
+#     explanation: Why the right answer is right.
+---
+The main explanation: what {title} is, how it works and why it matters.
+Link the terms it relies on with `[[their-slug]]` or `[[their-slug|your own words]]`.
+
+## Explain like I'm 5 {{#eli5}}
+
+The same idea, for a curious five-year-old.
+
+## Expert deep dive {{#expert}}
+
+Mechanisms, trade-offs and risks, for readers who know the field.
+"#
+    )
+}
+
+/// A translation started from the default-language file: the same text (to
+/// be translated), the term-wide keys left out (they come from the source),
+/// and `source:` recording which version it follows.
+fn translation(source: &str, hash: &str, default_code: &str) -> String {
+    let text = source.strip_prefix('\u{feff}').unwrap_or(source).replace("\r\n", "\n");
+    let Ok(split) = crate::frontmatter::split(&text) else { return text };
+    let yaml = &text[split.yaml.clone()];
+    let mut kept = String::new();
+    let mut skipping = false;
+    for line in yaml.split_inclusive('\n') {
+        let top_level_key = !line.starts_with([' ', '\t', '-', '#']) && line.contains(':');
+        if top_level_key {
+            let key = line.split(':').next().unwrap_or_default().trim();
+            skipping =
+                matches!(key, "prerequisites" | "related" | "tags" | "source" | "draft" | "redirect_from" | "autolink");
+        } else if !line.starts_with([' ', '\t', '-']) {
+            skipping = false;
+        }
+        if !skipping {
+            kept.push_str(line);
+        }
+    }
+    format!(
+        "---\n{kept}# Translated from the {default_code} file; prerequisites, related terms and tags come from it.\n# `glossa translations` reports this translation as stale when that file changes.\nsource: {hash}\n---\n{}",
+        &text[split.body]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translations_drop_term_wide_keys_and_keep_the_text() {
+        let source = "---\ntitle: Staking\nsummary: Locking coins.\ntags: [staking]\nprerequisites:\n  - proof-of-stake\n  - validator\nfacts:\n  - One.\n---\nBody.\n";
+        let out = translation(source, "0123456789ab", "en");
+        assert_eq!(
+            out,
+            "---\ntitle: Staking\nsummary: Locking coins.\nfacts:\n  - One.\n# Translated from the en file; prerequisites, related terms and tags come from it.\n# `glossa translations` reports this translation as stale when that file changes.\nsource: 0123456789ab\n---\nBody.\n"
+        );
+    }
+
+    #[test]
+    fn a_new_term_has_both_sections() {
+        let text = new_term(&Slug::parse("liquid-staking").unwrap());
+        assert!(text.starts_with("---\ntitle: Liquid Staking\n"));
+        assert!(text.contains("{#eli5}") && text.contains("{#expert}") && text.contains("# quiz:"));
+    }
+}
