@@ -102,30 +102,46 @@ impl Staging {
         DirSink { dir: self.dir.clone() }
     }
 
-    /// Replaces the output folder with the staging folder. The old output is
-    /// renamed aside first and deleted only after the new one is in place.
+    /// Replaces the output folder with the staging folder. On Linux the two
+    /// are exchanged in one atomic step; elsewhere the old output is renamed
+    /// aside first and put back if the second rename fails. The old site is
+    /// deleted only once the new one is in place.
     pub fn commit(mut self) -> Result<(), Error> {
-        let old = self.dir.with_file_name(format!(
-            "{}-old",
-            self.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-        ));
-        let had_old = self.out.exists();
-        if had_old {
-            std::fs::rename(&self.out, &old).map_err(|e| Error::io(&self.out, e))?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
-            if had_old {
-                // Put the previous site back before reporting.
-                let _ = std::fs::rename(&old, &self.out);
+        if self.out.exists() {
+            if exchange(&self.dir, &self.out).is_ok() {
+                self.committed = true;
+                // The staging path now holds the previous site.
+                return std::fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e));
             }
-            return Err(Error::io(&self.out, e));
+            let old = self.dir.with_file_name(format!(
+                "{}-old",
+                self.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ));
+            std::fs::rename(&self.out, &old).map_err(|e| Error::io(&self.out, e))?;
+            if let Err(e) = std::fs::rename(&self.dir, &self.out) {
+                let _ = std::fs::rename(&old, &self.out);
+                return Err(Error::io(&self.out, e));
+            }
+            self.committed = true;
+            return std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e));
         }
+        std::fs::rename(&self.dir, &self.out).map_err(|e| Error::io(&self.out, e))?;
         self.committed = true;
-        if had_old {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-        }
         Ok(())
     }
+}
+
+/// Swaps two directories atomically (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+/// No atomic exchange here: the caller falls back to two renames.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "no atomic exchange"))
 }
 
 impl Drop for Staging {
@@ -195,6 +211,40 @@ fn absolute(path: &Path) -> Result<PathBuf, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn commit_swaps_in_the_new_site_and_leaves_nothing_behind() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        for round in ["first", "second"] {
+            let staging = Staging::new(root.path(), &out).unwrap();
+            staging.sink().write(&format!("{round}.html"), round.as_bytes()).unwrap();
+            staging.commit().unwrap();
+            assert_eq!(names(&out), [MARKER_FILE.to_owned(), format!("{round}.html")]);
+        }
+        assert_eq!(names(root.path()), ["public"]);
+    }
+
+    #[test]
+    fn an_uncommitted_build_leaves_the_previous_site_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let staging = Staging::new(root.path(), &out).unwrap();
+        staging.sink().write("index.html", b"old").unwrap();
+        staging.commit().unwrap();
+        let failed = Staging::new(root.path(), &out).unwrap();
+        failed.sink().write("index.html", b"new").unwrap();
+        drop(failed);
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+        assert_eq!(names(root.path()), ["public"]);
+    }
 
     #[test]
     fn sinks_refuse_paths_outside_the_output() {

@@ -78,6 +78,7 @@ codes! {
     IsolatedTerm => "isolated-term", Warning;
     LinkToDraft => "link-to-draft", Warning;
     DuplicateSource => "duplicate-source", Warning;
+    UnknownTag => "unknown-tag", Warning;
     ReadError => "read-error", Error;
     StrayFile => "stray-file", Warning;
     UnknownString => "unknown-string", Warning;

@@ -81,7 +81,7 @@ pub fn assemble(config: SiteConfig, sources: SourceMap, mut files: Vec<ParsedFil
         term.related = resolver.resolve_list(front.related.as_deref().unwrap_or_default(), "related term", &mut diags);
         check_not_self(term, front.related.as_deref().unwrap_or_default(), &mut diags);
         term.related.retain(|&r| r != term.id);
-        term.tags = read_tags(front.tags.as_deref().unwrap_or_default(), &mut diags);
+        term.tags = read_tags(front.tags.as_deref().unwrap_or_default(), &config, &mut diags);
         term.draft = front.draft;
         term.autolink = front.autolink;
         term.updated = front.updated.as_ref().map(|u| u.value.clone());
@@ -137,10 +137,30 @@ fn check_not_self(term: &Term, related: &[Spanned<String>], diags: &mut Vec<Diag
     }
 }
 
-fn read_tags(items: &[Spanned<String>], diags: &mut Vec<Diagnostic>) -> Vec<String> {
+/// Tags must be slugs; when site.yaml labels its tags, a tag it does not
+/// list is probably a typo.
+fn read_tags(items: &[Spanned<String>], config: &SiteConfig, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let declared = &config.tag_labels;
     let mut tags = BTreeSet::new();
     for tag in items {
         if slug::is_valid(&tag.value) {
+            if !declared.is_empty() && !declared.contains_key(&tag.value) {
+                let help =
+                    suggest::did_you_mean(&tag.value, declared.keys().map(String::as_str)).unwrap_or_else(|| {
+                        format!(
+                            "give it labels under `tags:` in site.yaml (declared: {})",
+                            declared.keys().cloned().collect::<Vec<_>>().join(", ")
+                        )
+                    });
+                diags.push(
+                    Diagnostic::new(
+                        Code::UnknownTag,
+                        Some(tag.span),
+                        format!("tag `{}` is not declared in site.yaml", tag.value),
+                    )
+                    .with_help(help),
+                );
+            }
             tags.insert(tag.value.clone());
         } else {
             diags.push(
