@@ -79,6 +79,7 @@ codes! {
     LinkToDraft => "link-to-draft", Warning;
     DuplicateSource => "duplicate-source", Warning;
     UnknownTag => "unknown-tag", Warning;
+    UnclosedLink => "unclosed-link", Warning;
     ReadError => "read-error", Error;
     StrayFile => "stray-file", Warning;
     UnknownString => "unknown-string", Warning;

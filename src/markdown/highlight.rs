@@ -41,8 +41,13 @@ pub fn code_block(code: &str, lang: &str) -> String {
 }
 
 /// The highlighting stylesheet: a light theme, and a dark one inside
-/// `@media (prefers-color-scheme: dark)`.
-pub fn stylesheet() -> String {
+/// `@media (prefers-color-scheme: dark)`. Built once per process.
+pub fn stylesheet() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(build_stylesheet)
+}
+
+fn build_stylesheet() -> String {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
     let css = |name: &str| {
         themes

@@ -55,6 +55,8 @@ impl<'g> Linker<'g> {
             Some((slug, fragment)) => (slug.trim(), Some(fragment.trim())),
             None => (dest.trim(), None),
         };
+        // Inside a table a piped link is written `[[slug\|text]]`; the escape stays on the slug.
+        let slug = slug.strip_suffix('\\').unwrap_or(slug).trim();
         let glossary = self.glossary;
         let Some(term) = glossary.lookup(slug) else {
             let help = suggest::did_you_mean(slug, glossary.by_slug.keys().map(Slug::as_str)).unwrap_or_else(|| {

@@ -142,7 +142,11 @@ fn transform<'a>(
     let mut link_close: Option<bool> = None;
     let mut skip_link_text = false;
     let mut footnotes: Vec<String> = Vec::new();
+    let mut open_bracket_before = false;
     while let Some((event, range)) = iter.next() {
+        if !matches!(event, Event::Text(_)) {
+            open_bracket_before = false;
+        }
         match event {
             Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole }, dest_url, .. }) => {
                 match linker.resolve(&dest_url, span_of(&range), diags) {
@@ -227,6 +231,25 @@ fn transform<'a>(
             }
             // Raw HTML is shown as text: content never injects markup.
             Event::Html(html) | Event::InlineHtml(html) => out.push((Event::Text(html), range)),
+            Event::Text(text) => {
+                // pulldown-cmark may split `[[` over two text events.
+                let opened = text.find("[[").or_else(|| (open_bracket_before && text.starts_with('[')).then_some(0));
+                if let Some(at) = opened {
+                    let start = (base + range.start + at.min(range.len()))
+                        .saturating_sub(usize::from(at == 0 && !text.starts_with("[[")));
+                    diags.push(
+                        Diagnostic::new(
+                            Code::UnclosedLink,
+                            Some(Span::new(file, start..start + 2)),
+                            "`[[` starts a wiki link that is never closed",
+                        )
+                        .with_help("close it with `]]`; inside a table, write a piped link as `[[slug\\|text]]`"),
+                    );
+                }
+                open_bracket_before = text.ends_with('[');
+                out.push((Event::Text(text), range));
+                continue;
+            }
             Event::FootnoteReference(label) => {
                 let number = footnote_number(&mut footnotes, &label);
                 let id = heading_id(&label);

@@ -9,5 +9,6 @@ mod links;
 mod new;
 mod pages;
 mod robustness;
+mod sample;
 mod support;
 mod theme;
