@@ -19,6 +19,8 @@ pub struct Options {
     pub include_drafts: bool,
     /// Replace site.yaml's `base_url` (`--base-url`).
     pub base_url: Option<String>,
+    /// Highlight code blocks (needed to render, not to check).
+    pub highlight: bool,
 }
 
 /// The result of analysing a site: the model when site.yaml could be read,
@@ -72,8 +74,28 @@ pub fn analyse(root: &Path, options: &Options) -> Result<Analysis, Error> {
     analyse_inputs(Inputs::read(root)?, options)
 }
 
+/// Prints how long each stage took when `GLOSSA_TIMINGS` is set (for profiling).
+struct Stopwatch {
+    enabled: bool,
+    last: std::time::Instant,
+}
+
+impl Stopwatch {
+    fn new() -> Stopwatch {
+        Stopwatch { enabled: std::env::var_os("GLOSSA_TIMINGS").is_some(), last: std::time::Instant::now() }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.enabled {
+            eprintln!("{stage:>12}: {:>8.1} ms", self.last.elapsed().as_secs_f64() * 1000.0);
+        }
+        self.last = std::time::Instant::now();
+    }
+}
+
 /// Runs every stage up to the gate.
 pub fn analyse_inputs(inputs: Inputs, options: &Options) -> Result<Analysis, Error> {
+    let mut watch = Stopwatch::new();
     let mut sources = SourceMap::default();
     let (config, mut diags) = config::load(inputs.config, &mut sources);
     let Some(mut config) = config else {
@@ -85,16 +107,25 @@ pub fn analyse_inputs(inputs: Inputs, options: &Options) -> Result<Analysis, Err
     }
     let (theme, theme_diags) = theme::load(inputs.theme_root.as_deref(), &config, &mut sources)?;
     diags.extend(theme_diags);
+    watch.lap("theme");
     let (refs, load_diags) = source::load(inputs.content, &config, &mut sources);
     diags.extend(load_diags);
+    watch.lap("load");
     let (files, parse_diags) = frontmatter::parse_all(&sources, &refs);
     diags.extend(parse_diags);
+    watch.lap("front matter");
     let (glossary, model_diags) = model::assemble(config, sources, files);
     diags.extend(model_diags);
-    let (rendered, markdown_diags) = markdown::render_all(&glossary, options.include_drafts);
+    watch.lap("model");
+    let render_options =
+        markdown::RenderOptions { include_drafts: options.include_drafts, highlight: options.highlight };
+    let (rendered, markdown_diags) = markdown::render_all(&glossary, render_options);
     diags.extend(markdown_diags);
+    watch.lap("markdown");
     diags.extend(validate::lint(&glossary, &rendered));
+    watch.lap("lints");
     let diagnostics = Diagnostics::new(diags, &glossary.sources);
+    watch.lap("sort");
     Ok(Analysis {
         site: Some(AnalysedSite { glossary, rendered, theme }),
         diagnostics,

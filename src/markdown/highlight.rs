@@ -23,11 +23,10 @@ pub fn syntaxes() -> &'static SyntaxSet {
 
 /// A code block as HTML: `<pre><code class="language-x">` with classed spans
 /// when the language is known, plain escaped text otherwise.
-pub fn code_block(code: &str, lang: &str) -> String {
-    let lang = lang.split([' ', ',', '{']).next().unwrap_or_default().trim();
+pub fn code_block(code: &str, info: &str) -> String {
+    let lang = language(info);
     let set = syntaxes();
     let syntax = (!lang.is_empty()).then(|| set.find_syntax_by_token(lang)).flatten();
-    let lang_class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape_html(lang)) };
     let body = syntax
         .and_then(|syntax| {
             let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
@@ -37,7 +36,22 @@ pub fn code_block(code: &str, lang: &str) -> String {
             Some(generator.finalize())
         })
         .unwrap_or_else(|| escape_html(code));
-    format!("<pre class=\"code\"><code{lang_class}>{body}</code></pre>\n")
+    wrap(lang, &body)
+}
+
+/// A code block without highlighting (the same markup, escaped text).
+pub fn plain_block(code: &str, info: &str) -> String {
+    wrap(language(info), &escape_html(code))
+}
+
+/// The language token of a fence's info string (`rust,ignore` → `rust`).
+fn language(info: &str) -> &str {
+    info.split([' ', ',', '{']).next().unwrap_or_default().trim()
+}
+
+fn wrap(lang: &str, body: &str) -> String {
+    let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape_html(lang)) };
+    format!("<pre class=\"code\"><code{class}>{body}</code></pre>\n")
 }
 
 /// The highlighting stylesheet: a light theme, and a dark one inside

@@ -20,6 +20,8 @@ pub struct Linker<'g> {
     pub source_term: TermId,
     /// Whether drafts are published (`--drafts`).
     pub include_drafts: bool,
+    /// Whether code blocks are highlighted (not needed to check content).
+    pub highlight: bool,
 }
 
 /// What a wiki link turned out to point at.

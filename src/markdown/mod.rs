@@ -9,7 +9,7 @@ pub mod links;
 mod render_all;
 
 pub use links::Linker;
-pub use render_all::{render_all, Rendered, RenderedEntry, RenderedQuestion};
+pub use render_all::{render_all, RenderOptions, Rendered, RenderedEntry, RenderedQuestion};
 
 use std::collections::BTreeSet;
 
@@ -227,7 +227,12 @@ fn transform<'a>(
                         _ => {}
                     }
                 }
-                out.push((Event::Html(highlight::code_block(&code, &lang).into()), range));
+                let html = if linker.highlight {
+                    highlight::code_block(&code, &lang)
+                } else {
+                    highlight::plain_block(&code, &lang)
+                };
+                out.push((Event::Html(html.into()), range));
             }
             // Raw HTML is shown as text: content never injects markup.
             Event::Html(html) | Event::InlineHtml(html) => out.push((Event::Text(html), range)),

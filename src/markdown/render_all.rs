@@ -63,15 +63,24 @@ impl Rendered {
     }
 }
 
+/// How to render.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Whether drafts are published (links to them stay links).
+    pub include_drafts: bool,
+    /// Whether to highlight code (`check` only needs links and positions).
+    pub highlight: bool,
+}
+
 /// Renders every entry; diagnostics come from the first pass only, so each
 /// problem is reported once.
-pub fn render_all(glossary: &Glossary, include_drafts: bool) -> (Rendered, Vec<Diagnostic>) {
+pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec<Diagnostic>) {
     let results: Vec<(RenderedEntry, Vec<Diagnostic>)> = glossary
         .entries
         .par_iter()
         .map(|entry| {
             let mut diags = Vec::new();
-            let rendered = render_entry(glossary, entry, entry.lang, include_drafts, &mut diags);
+            let rendered = render_entry(glossary, entry, entry.lang, options, &mut diags);
             (rendered, diags)
         })
         .collect();
@@ -100,7 +109,7 @@ pub fn render_all(glossary: &Glossary, include_drafts: bool) -> (Rendered, Vec<D
     let fallback = needed
         .into_par_iter()
         .map(|(term, lang, entry)| {
-            let rendered = render_entry(glossary, glossary.entry(entry), lang, include_drafts, &mut Vec::new());
+            let rendered = render_entry(glossary, glossary.entry(entry), lang, options, &mut Vec::new());
             ((term, lang), rendered)
         })
         .collect();
@@ -121,10 +130,17 @@ fn render_entry(
     glossary: &Glossary,
     entry: &Entry,
     page_lang: LangId,
-    include_drafts: bool,
+    options: RenderOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> RenderedEntry {
-    let linker = Linker { glossary, page_lang, content_lang: entry.lang, source_term: entry.term, include_drafts };
+    let linker = Linker {
+        glossary,
+        page_lang,
+        content_lang: entry.lang,
+        source_term: entry.term,
+        include_drafts: options.include_drafts,
+        highlight: options.highlight,
+    };
     let text = &glossary.sources.get(entry.file).text;
     let inline = |value: &Spanned<String>, diags: &mut Vec<Diagnostic>| {
         let quoted = matches!(text.as_bytes().get(value.span.start as usize), Some(b'"' | b'\''));

@@ -46,9 +46,24 @@ pub fn heading_id(text: &str) -> String {
     id
 }
 
+/// Whether `c` is a letter or digit, with fast paths for ASCII and Hangul
+/// syllables (the Unicode table lookup is slow and these are most text).
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_hangul_syllable(c) || c.is_alphanumeric()
+    }
+}
+
+/// Whether `c` is a precomposed Hangul syllable (가–힣).
+pub fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
 /// Number of words: runs of letters or digits, so Hangul words count like Latin ones.
 pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+    text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).count()
 }
 
 #[cfg(test)]

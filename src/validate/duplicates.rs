@@ -6,16 +6,21 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::config::LangId;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Entry, Glossary};
 use crate::source::Span;
+use crate::util::text::is_word_char;
 
 const SHINGLE: usize = 5;
 const MIN_WORDS: usize = 40;
 const THRESHOLD: f64 = 0.8;
 const BANDS: usize = 16;
 const ROWS: usize = 4;
+const MIN_SHARED_BANDS: usize = 2;
+const MAX_CANDIDATES: usize = 16;
 
 /// Reports each body that nearly repeats an earlier one of the same language.
 pub(super) fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
@@ -30,28 +35,42 @@ struct Doc<'g> {
 }
 
 fn lint_language(glossary: &Glossary, lang: LangId, diags: &mut Vec<Diagnostic>) {
-    let docs: Vec<Doc<'_>> = glossary
+    // Shingles and signatures are per document: computed in parallel.
+    let docs: Vec<(Doc<'_>, Signature)> = glossary
         .entries
-        .iter()
-        .filter(|e| e.lang == lang)
+        .par_iter()
+        .filter(|e| e.lang == lang && !e.broken)
         .filter_map(|entry| {
             let shingles = shingles(glossary.body(entry))?;
-            Some(Doc { entry, shingles })
+            let signature = signature(&shingles);
+            Some((Doc { entry, shingles }, signature))
         })
         .collect();
+    let (docs, signatures): (Vec<Doc<'_>>, Vec<Signature>) = docs.into_iter().unzip();
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (index, doc) in docs.iter().enumerate() {
-        let signature = signature(&doc.shingles);
-        let mut candidates: Vec<usize> = Vec::new();
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for (index, (doc, signature)) in docs.iter().zip(&signatures).enumerate() {
+        shared.clear();
         for band in 0..BANDS {
             let key = (band, band_hash(&signature[band * ROWS..(band + 1) * ROWS]));
             let bucket = buckets.entry(key).or_default();
-            candidates.extend(bucket.iter().copied());
+            for &candidate in bucket.iter() {
+                *shared.entry(candidate).or_default() += 1;
+            }
             bucket.push(index);
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let original = candidates.into_iter().find(|&c| jaccard(&docs[c].shingles, &doc.shingles) >= THRESHOLD);
+        // Near-duplicates share several bands (6.5 of 16 expected at J = 0.8);
+        // chance collisions of unrelated texts rarely share two. Check the
+        // strongest few candidates only, so common phrasing cannot make this
+        // quadratic.
+        let mut candidates: Vec<(usize, usize)> =
+            shared.iter().filter(|(_, &bands)| bands >= MIN_SHARED_BANDS).map(|(&c, &bands)| (bands, c)).collect();
+        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let original = candidates
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(|(_, c)| c)
+            .find(|&c| jaccard(&docs[c].shingles, &doc.shingles) >= THRESHOLD);
         if let Some(original) = original {
             let other = docs[original].entry;
             let other_path = glossary.sources.path(other.file).to_string_lossy().replace('\\', "/");
@@ -69,24 +88,26 @@ fn lint_language(glossary: &Glossary, lang: LangId, diags: &mut Vec<Diagnostic>)
     }
 }
 
-/// Sorted, distinct hashes of the body's 5-word shingles; `None` below 40 words.
+/// Sorted, distinct hashes of the body's 5-word shingles (words: runs of
+/// letters and digits, lowercased); `None` below 40 words.
 fn shingles(body: &str) -> Option<Vec<u64>> {
-    let words: Vec<String> =
-        body.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<u64> = body
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars().fold(FNV_OFFSET, |h, c| {
+                if c.is_ascii() {
+                    fnv(h, u64::from(c.to_ascii_lowercase()))
+                } else {
+                    c.to_lowercase().fold(h, |h, lower| fnv(h, u64::from(lower)))
+                }
+            })
+        })
+        .collect();
     if words.len() < MIN_WORDS {
         return None;
     }
-    let mut hashes: Vec<u64> = words
-        .windows(SHINGLE)
-        .map(|window| {
-            let mut h = FNV_OFFSET;
-            for word in window {
-                h = fnv(h, word.as_bytes());
-                h = fnv(h, b" ");
-            }
-            h
-        })
-        .collect();
+    let mut hashes: Vec<u64> = words.windows(SHINGLE).map(|w| w.iter().fold(0u64, |h, &word| mix(h ^ word))).collect();
     hashes.sort_unstable();
     hashes.dedup();
     Some(hashes)
@@ -94,15 +115,11 @@ fn shingles(body: &str) -> Option<Vec<u64>> {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
-fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+fn fnv(hash: u64, value: u64) -> u64 {
+    (hash ^ value).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// splitmix64: a cheap, well-mixed permutation for the MinHash functions.
+/// splitmix64's finaliser: a cheap, well-mixed bijection on u64.
 fn mix(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -110,11 +127,31 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-fn signature(shingles: &[u64]) -> [u64; BANDS * ROWS] {
+type Signature = [u64; BANDS * ROWS];
+
+/// The MinHash functions: `h_i(x) = (x ^ s_i) * a_i` with odd `a_i`, each a
+/// bijection on u64 (the shingles are already well mixed).
+const fn hash_functions() -> [(u64, u64); BANDS * ROWS] {
+    let mut functions = [(0u64, 0u64); BANDS * ROWS];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut i = 0;
+    while i < BANDS * ROWS {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let seed = state;
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        functions[i] = (seed, state | 1);
+        i += 1;
+    }
+    functions
+}
+
+const FUNCTIONS: [(u64, u64); BANDS * ROWS] = hash_functions();
+
+fn signature(shingles: &[u64]) -> Signature {
     let mut signature = [u64::MAX; BANDS * ROWS];
     for &shingle in shingles {
-        for (i, slot) in signature.iter_mut().enumerate() {
-            let value = mix(shingle ^ mix(i as u64 + 1));
+        for (slot, (seed, multiplier)) in signature.iter_mut().zip(FUNCTIONS.iter()) {
+            let value = (shingle ^ seed).wrapping_mul(*multiplier);
             if value < *slot {
                 *slot = value;
             }
@@ -124,7 +161,7 @@ fn signature(shingles: &[u64]) -> [u64; BANDS * ROWS] {
 }
 
 fn band_hash(rows: &[u64]) -> u64 {
-    rows.iter().fold(FNV_OFFSET, |h, r| fnv(h, &r.to_le_bytes()))
+    rows.iter().fold(FNV_OFFSET, |h, &r| mix(h ^ r))
 }
 
 /// Exact Jaccard similarity of two sorted, distinct lists.

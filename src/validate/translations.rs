@@ -4,9 +4,11 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::frontmatter::FrontMatter;
-use crate::model::{Entry, Glossary};
+use crate::model::{Entry, Glossary, Term};
+
 use crate::source::Span;
 use crate::util::hash::{source_hash, HashInput};
+use rayon::prelude::*;
 
 /// The source hash of a default-language entry, as `glossa new` writes it.
 pub fn entry_hash(glossary: &Glossary, entry: &Entry) -> String {
@@ -33,9 +35,22 @@ pub fn hash_parts(front: &FrontMatter, body: &str) -> String {
 
 /// Every translation lint.
 pub fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
+    let found: Vec<Diagnostic> = glossary
+        .terms
+        .par_iter()
+        .flat_map_iter(|term| {
+            let mut found = Vec::new();
+            lint_term(glossary, term, &mut found);
+            found
+        })
+        .collect();
+    diags.extend(found);
+}
+
+fn lint_term(glossary: &Glossary, term: &Term, diags: &mut Vec<Diagnostic>) {
     let config = &glossary.config;
-    for term in &glossary.terms {
-        let Some(default_id) = term.entry(config.default_language) else { continue };
+    {
+        let Some(default_id) = term.entry(config.default_language) else { return };
         let source = glossary.entry(default_id);
         let source_path = glossary.sources.path(source.file).to_string_lossy().replace('\\', "/");
         let mut current_hash = None;
@@ -130,9 +145,14 @@ fn script_share(body: &str, code: &str) -> Option<f64> {
         for c in line.chars() {
             if c == '`' {
                 in_code = !in_code;
-            } else if !in_code && c.is_alphabetic() {
-                letters += 1;
-                native += usize::from(in_script(c));
+            } else if !in_code {
+                // Fast paths first: the Unicode letter table is slow.
+                if in_script(c) {
+                    letters += 1;
+                    native += 1;
+                } else if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
+                    letters += 1;
+                }
             }
         }
     }
