@@ -24,6 +24,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new term, or a translation of an existing one.
     New(NewArgs),
+    /// Serve the site locally, rebuilding and reloading on every change.
+    Serve(ServeArgs),
 }
 
 /// `glossa build`.
@@ -74,4 +76,21 @@ pub struct NewArgs {
     /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+/// `glossa serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on; loopback unless you ask for another.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }

@@ -19,6 +19,7 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod theme;
 pub mod util;

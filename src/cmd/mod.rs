@@ -31,6 +31,12 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
         Command::New(args) => new(&args),
+        Command::Serve(args) => crate::serve::serve(&crate::serve::ServeOptions {
+            root: args.root,
+            bind: args.bind,
+            port: args.port,
+            open: args.open,
+        }),
     }
 }
 

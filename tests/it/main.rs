@@ -10,5 +10,6 @@ mod new;
 mod pages;
 mod robustness;
 mod sample;
+mod serve;
 mod support;
 mod theme;

@@ -1,0 +1,119 @@
+//! Watching the site's sources: content/, templates/, static/ and
+//! site.yaml, debounced, each batch of changes handed to the builder. Reads
+//! by the server are ignored, and the output folder is never watched, so
+//! serving cannot trigger rebuilds.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+
+use super::rebuild::{publish, Builder};
+use super::Shared;
+use crate::error::Error;
+
+/// How long to wait for more changes before rebuilding.
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// Keeps the watch alive; dropping it stops watching.
+pub(super) struct Watch {
+    _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+}
+
+/// Starts watching the site at `root`; rebuilds run on their own thread.
+pub(super) fn start(root: &Path, mut builder: Builder, shared: Arc<Shared>) -> Result<Watch, Error> {
+    // Events carry absolute paths: compare them with the absolute root.
+    let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
+    let root = root.as_path();
+    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
+    let mut debouncer =
+        new_debouncer(DEBOUNCE, None, tx).map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+    // The root itself (not recursively) for site.yaml and new folders, and
+    // each source folder recursively.
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+    for folder in ["content", "templates", "static"] {
+        let path = root.join(folder);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
+        }
+    }
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        while let Ok(batch) = rx.recv() {
+            let mut changed = relevant(&root, batch);
+            // Fold in whatever else arrived meanwhile: one rebuild per burst.
+            while let Ok(more) = rx.try_recv() {
+                changed.extend(relevant(&root, more));
+            }
+            if changed.is_empty() {
+                continue;
+            }
+            changed.sort();
+            changed.dedup();
+            match builder.build(&changed) {
+                Ok(result) => publish(&shared, result, false),
+                Err(error) => eprintln!("rebuild failed: {error}"),
+            }
+        }
+    });
+    Ok(Watch { _debouncer: debouncer })
+}
+
+/// The changed paths that matter: sources only, never reads, never hidden
+/// or editor temporary files.
+fn relevant(root: &Path, batch: DebounceEventResult) -> Vec<PathBuf> {
+    let Ok(events) = batch else { return Vec::new() };
+    events
+        .into_iter()
+        .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
+        .flat_map(|e| e.event.paths)
+        .filter(|path| is_source(root, path))
+        .collect()
+}
+
+/// Whether `path` is one of the site's sources.
+pub(super) fn is_source(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else { return false };
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let Some(first) = parts.first() else { return false };
+    let name = parts.last().map_or("", String::as_str);
+    let temporary = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp");
+    if temporary || parts.iter().any(|p| p.starts_with('.')) {
+        return false;
+    }
+    match first.as_str() {
+        "site.yaml" => parts.len() == 1,
+        "content" | "templates" | "static" => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_source;
+    use std::path::Path;
+
+    #[test]
+    fn only_sources_trigger_rebuilds() {
+        let root = Path::new("/site");
+        for (path, wanted) in [
+            ("/site/site.yaml", true),
+            ("/site/content/en/terms/x.md", true),
+            ("/site/templates/term.html", true),
+            ("/site/static/style.css", true),
+            ("/site/public/en/index.html", false),
+            ("/site/content/en/terms/.x.md.swp", false),
+            ("/site/content/en/terms/x.md~", false),
+            ("/site/README.md", false),
+            ("/elsewhere/site.yaml", false),
+        ] {
+            assert_eq!(is_source(root, Path::new(path)), wanted, "{path}");
+        }
+    }
+}
