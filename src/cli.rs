@@ -26,6 +26,8 @@ pub enum Command {
     New(NewArgs),
     /// Serve the site locally, rebuilding and reloading on every change.
     Serve(ServeArgs),
+    /// Report which translations are missing, stale, untracked or up to date.
+    Translations(TranslationsArgs),
 }
 
 /// `glossa build`.
@@ -93,4 +95,31 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+}
+
+/// Output format of `glossa translations`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Readable text.
+    #[default]
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// `glossa translations`.
+#[derive(Debug, Args)]
+pub struct TranslationsArgs {
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Mark this term's translation (in --lang) as reviewed against the current source.
+    #[arg(long, value_name = "SLUG", requires = "lang")]
+    pub mark_current: Option<String>,
+    /// The translation's language, with --mark-current.
+    #[arg(long, value_name = "CODE", requires = "mark_current")]
+    pub lang: Option<String>,
 }

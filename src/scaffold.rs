@@ -95,7 +95,7 @@ fn hash_of(text: &str, rel: &Path, config: &SiteConfig) -> Result<String, Error>
             rel.display()
         )));
     }
-    Ok(crate::validate::translations::hash_parts(&parsed.front, &text[parsed.body]))
+    Ok(crate::model::status::hash_parts(&parsed.front, &text[parsed.body]))
 }
 
 /// The skeleton of a new term in the default language.
@@ -167,6 +167,56 @@ fn translation(source: &str, hash: &str, default_code: &str) -> String {
         "---\n{kept}# Translated from the {default_code} file; prerequisites, related terms and tags come from it.\n# `glossa translations` reports this translation as stale when that file changes.\nsource: {hash}\n---\n{}",
         &text[split.body]
     )
+}
+
+/// Re-stamps a reviewed translation: sets its `source:` to the current hash
+/// of the default-language entry. Only that value changes in the file; the
+/// file is replaced atomically.
+pub fn mark_current(
+    root: &Path,
+    glossary: &crate::model::Glossary,
+    slug: &str,
+    lang: &str,
+) -> Result<(PathBuf, String), Error> {
+    let config = &glossary.config;
+    let lang_id =
+        config.lang_id(lang).ok_or_else(|| Error::Usage(format!("`{lang}` is not a language of this site")))?;
+    if lang_id == config.default_language {
+        return Err(Error::Usage(format!("`{lang}` is the default language: only translations carry `source:`")));
+    }
+    let term = glossary.lookup(slug).ok_or_else(|| Error::Usage(format!("`{slug}` is not a term")))?;
+    let term = glossary.term(term);
+    let entry = term.entry(lang_id).map(|id| glossary.entry(id)).ok_or_else(|| {
+        Error::Usage(format!("`{slug}` has no {lang} translation: start one with `glossa new {slug} --lang {lang}`"))
+    })?;
+    let source = term.entry(config.default_language).map(|id| glossary.entry(id)).ok_or_else(|| {
+        Error::Usage(format!("`{slug}` has no {} file", config.language(config.default_language).code))
+    })?;
+    if entry.broken || source.broken {
+        return Err(Error::Usage("the files have errors: fix them first (`glossa check` shows them)".into()));
+    }
+    let hash = crate::model::status::entry_hash(glossary, source);
+    let text = &glossary.sources.get(entry.file).text;
+    let updated = match &entry.front.source {
+        Some(stamp) => {
+            let range = stamp.span.start as usize..stamp.span.end as usize;
+            format!("{}{hash}{}", &text[..range.start], &text[range.end..])
+        }
+        None => {
+            let split = crate::frontmatter::split(text).map_err(|(_, m)| Error::Usage(m.to_owned()))?;
+            let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+            let at = split.yaml.end;
+            let before = &text[..at];
+            let separator = if before.ends_with('\n') { "" } else { newline };
+            format!("{before}{separator}source: {hash}{newline}{}", &text[at..])
+        }
+    };
+    let rel = glossary.sources.path(entry.file).to_path_buf();
+    let path = root.join(&rel);
+    let temporary = path.with_extension("md.glossa-tmp");
+    std::fs::write(&temporary, updated).map_err(|e| Error::io(&temporary, e))?;
+    std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
+    Ok((rel, hash))
 }
 
 #[cfg(test)]

@@ -4,10 +4,12 @@
 mod build;
 mod check;
 mod new;
+mod translations;
 
 pub use build::build;
 pub use check::check;
 pub use new::new;
+pub use translations::translations;
 
 use std::io::IsTerminal;
 
@@ -31,6 +33,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
         Command::New(args) => new(&args),
+        Command::Translations(args) => translations(&args),
         Command::Serve(args) => crate::serve::serve(&crate::serve::ServeOptions {
             root: args.root,
             bind: args.bind,

@@ -4,6 +4,7 @@
 
 mod assemble;
 pub mod graph;
+pub mod status;
 
 pub use assemble::assemble;
 pub use graph::LinkGraph;

@@ -184,6 +184,8 @@ impl<'a> Site<'a> {
             link.href = self.urls.rooted(&urls::home(link.code));
             link.current = false;
         }
+        let default_code = config.language(lang).code.as_str();
+        page.status_href = page.status_href.map(|_| self.urls.rooted(&Site::status_path(default_code)));
         page.canonical = self.urls.absolute("404.html");
         let homes = self.homes(&|path| self.urls.rooted(path));
         self.render_template("404.html", &NotFoundView { page, homes })

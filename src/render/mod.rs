@@ -7,6 +7,7 @@ mod az;
 pub mod graph;
 mod index_pages;
 mod sitemap;
+mod status_page;
 mod term_page;
 pub mod urls;
 mod views;
@@ -19,6 +20,7 @@ use serde::Serialize;
 use crate::config::LangId;
 use crate::error::Error;
 use crate::markdown::Rendered;
+use crate::model::status::{self, Status};
 use crate::model::{Glossary, TermId};
 use crate::output::OutputSink;
 use crate::theme::Theme;
@@ -47,6 +49,8 @@ pub struct Site<'a> {
     pub include_drafts: bool,
     /// Published terms per tag.
     tags: BTreeMap<&'a str, Vec<TermId>>,
+    /// Translation status, `[term][lang]`.
+    statuses: Vec<Vec<Status>>,
 }
 
 impl<'a> Site<'a> {
@@ -58,7 +62,13 @@ impl<'a> Site<'a> {
                 tags.entry(tag.as_str()).or_default().push(term.id);
             }
         }
-        Site { glossary, rendered, theme, urls: Urls::new(&glossary.config.base_url), include_drafts, tags }
+        let statuses = crate::model::status::statuses(glossary);
+        Site { glossary, rendered, theme, urls: Urls::new(&glossary.config.base_url), include_drafts, tags, statuses }
+    }
+
+    /// The translation status of `term` in `lang`.
+    pub fn status(&self, term: TermId, lang: LangId) -> Status {
+        status::status_of(&self.statuses, term, lang)
     }
 
     /// Whether `term` is on the site.
@@ -112,9 +122,22 @@ impl<'a> Site<'a> {
             for (dir, html) in &tag_pages {
                 sink.write(&urls::index_file(dir), html.as_bytes())?;
             }
-            let count = self.published_terms().count() + 1 + tag_pages.len();
+            let status_pages = usize::from(config.languages.len() > 1);
+            let count = self.published_terms().count() + 1 + tag_pages.len() + status_pages;
             files += 1 + tag_pages.len();
             pages_per_language.push((code.to_owned(), count));
+        }
+        if config.languages.len() > 1 {
+            let report = status::report(self.glossary, &self.statuses, self.include_drafts);
+            for lang in config.lang_ids() {
+                let dir = Self::status_path(config.language(lang).code.as_str());
+                sink.write(&urls::index_file(&dir), self.status_page(lang, &report)?.as_bytes())?;
+                files += 1;
+            }
+            let json = serde_json::to_string_pretty(&serde_json::json!({ "languages": report }))
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            sink.write(status_page::STATUS_JSON, json.as_bytes())?;
+            files += 1;
         }
         sink.write("index.html", self.chooser_page()?.as_bytes())?;
         sink.write("404.html", self.not_found_page()?.as_bytes())?;

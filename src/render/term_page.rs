@@ -63,6 +63,14 @@ struct Notice {
 }
 
 #[derive(Serialize)]
+struct StaleNotice {
+    text: String,
+    link_text: String,
+    href: String,
+    lang: String,
+}
+
+#[derive(Serialize)]
 struct TermView<'a> {
     page: PageView<'a>,
     slug: &'a str,
@@ -71,6 +79,7 @@ struct TermView<'a> {
     aliases: Vec<&'a str>,
     summary: Part<&'a str>,
     fallback_notice: Option<Notice>,
+    stale_notice: Option<StaleNotice>,
     facts: Option<Part<&'a [String]>>,
     main: Option<Part<&'a str>>,
     eli5: Option<Part<SectionPart<'a>>>,
@@ -182,6 +191,15 @@ impl<'a> Site<'a> {
                 .replace("{language}", &config.language(lang).name)
                 .replace("{source}", &config.language(title_entry.lang).name),
         });
+        let stale_notice = (self.status(term.id, lang) == crate::model::status::Status::Stale).then(|| {
+            let source = config.language(config.default_language);
+            StaleNotice {
+                text: self.theme.text(lang, "stale_notice").replace("{source}", &source.name),
+                link_text: self.theme.text(lang, "stale_notice_link").replace("{source}", &source.name),
+                href: urls::relative(&page_dir, &urls::term(source.code.as_str(), slug)),
+                lang: source.code.to_string(),
+            }
+        });
         let mermaid = graph.as_ref().map(|g| g.mermaid.clone());
         let view = TermView {
             page,
@@ -191,6 +209,7 @@ impl<'a> Site<'a> {
             aliases: title_entry.front.aliases.iter().map(|a| a.value.as_str()).collect(),
             summary,
             fallback_notice,
+            stale_notice,
             facts,
             main,
             eli5,

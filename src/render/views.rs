@@ -34,6 +34,8 @@ pub struct PageView<'a> {
     pub t: &'a UiStrings,
     /// Whether the page is a home page (for `aria-current`).
     pub is_home: bool,
+    /// Link to the translation status page (sites with several languages).
+    pub status_href: Option<String>,
 }
 
 /// One hreflang alternate.
@@ -127,6 +129,7 @@ impl<'a> Site<'a> {
             languages,
             t: self.theme.strings(lang),
             is_home: page_dir == urls::home(code),
+            status_href: (config.languages.len() > 1).then(|| urls::relative(page_dir, &Site::status_path(code))),
         }
     }
 

@@ -40,11 +40,14 @@ enum Notice {
     Problems(String),
 }
 
+/// The files of a built site, by site path.
+type Files = Arc<std::collections::BTreeMap<String, Vec<u8>>>;
+
 /// The site being served and the problems of the latest build.
 #[derive(Debug, Default)]
 struct Snapshot {
     /// Files by site path; empty until a build succeeds.
-    files: Arc<std::collections::BTreeMap<String, Vec<u8>>>,
+    files: Files,
     /// Problems of the latest build (errors keep the previous files).
     problems: Arc<Vec<Problem>>,
 }
@@ -56,7 +59,7 @@ struct Shared {
 }
 
 impl Shared {
-    fn snapshot(&self) -> (Arc<std::collections::BTreeMap<String, Vec<u8>>>, Arc<Vec<Problem>>) {
+    fn snapshot(&self) -> (Files, Arc<Vec<Problem>>) {
         let guard = self.snapshot.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         (Arc::clone(&guard.files), Arc::clone(&guard.problems))
     }

@@ -5,7 +5,7 @@
 
 mod content;
 mod duplicates;
-pub mod translations;
+mod translations;
 
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;

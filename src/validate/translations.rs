@@ -2,85 +2,58 @@
 //! translation was made) and untranslated (the body is the source's own, or
 //! not written in the translation's script).
 
-use crate::diag::{Code, Diagnostic};
-use crate::frontmatter::FrontMatter;
-use crate::model::{Entry, Glossary, Term};
-
-use crate::source::Span;
-use crate::util::hash::{source_hash, HashInput};
 use rayon::prelude::*;
 
-/// The source hash of a default-language entry, as `glossa new` writes it.
-pub fn entry_hash(glossary: &Glossary, entry: &Entry) -> String {
-    hash_parts(&entry.front, glossary.body(entry))
-}
-
-/// The source hash of a front matter and body: its title, summary, facts,
-/// quiz and body (spec §2).
-pub fn hash_parts(front: &FrontMatter, body: &str) -> String {
-    let facts: Vec<String> = front.facts.iter().map(|f| f.value.clone()).collect();
-    let questions = front.quiz.as_deref().unwrap_or_default();
-    let choices: Vec<Vec<String>> =
-        questions.iter().map(|q| q.choices.iter().map(|c| c.value.clone()).collect()).collect();
-    let quiz = questions
-        .iter()
-        .zip(&choices)
-        .map(|(q, choices)| {
-            let explanation = q.explanation.as_ref().map_or("", |e| e.value.as_str());
-            (q.question.value.as_str(), choices.as_slice(), q.answer, explanation)
-        })
-        .collect();
-    source_hash(&HashInput { title: &front.title.value, summary: &front.summary.value, facts: &facts, quiz, body })
-}
+use crate::diag::{Code, Diagnostic};
+use crate::model::status::{statuses, Status};
+use crate::model::{Entry, Glossary, Term};
+use crate::source::Span;
 
 /// Every translation lint.
-pub fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
+pub(super) fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
+    let statuses = statuses(glossary);
     let found: Vec<Diagnostic> = glossary
         .terms
         .par_iter()
-        .flat_map_iter(|term| {
+        .zip(&statuses)
+        .flat_map_iter(|(term, row)| {
             let mut found = Vec::new();
-            lint_term(glossary, term, &mut found);
+            lint_term(glossary, term, row, &mut found);
             found
         })
         .collect();
     diags.extend(found);
 }
 
-fn lint_term(glossary: &Glossary, term: &Term, diags: &mut Vec<Diagnostic>) {
+fn lint_term(glossary: &Glossary, term: &Term, statuses: &[Status], diags: &mut Vec<Diagnostic>) {
     let config = &glossary.config;
-    {
-        let Some(default_id) = term.entry(config.default_language) else { return };
-        let source = glossary.entry(default_id);
-        let source_path = glossary.sources.path(source.file).to_string_lossy().replace('\\', "/");
-        let mut current_hash = None;
-        for lang in config.lang_ids().filter(|l| *l != config.default_language) {
-            let code = &config.language(lang).code;
-            let Some(entry_id) = term.entry(lang) else {
+    let Some(source) = term.entry(config.default_language).map(|id| glossary.entry(id)) else { return };
+    let source_path = glossary.sources.path(source.file).to_string_lossy().replace('\\', "/");
+    for lang in config.lang_ids().filter(|l| *l != config.default_language) {
+        let code = &config.language(lang).code;
+        let entry = term.entry(lang).map(|id| glossary.entry(id));
+        match (statuses[lang.0], entry) {
+            (Status::Missing, _) | (_, None) => diags.push(
+                Diagnostic::new(
+                    Code::MissingTranslation,
+                    Some(source.front.title.span),
+                    format!("`{}` has no {code} translation", term.slug),
+                )
+                .with_help(format!("start it with `glossa new {} --lang {code}`", term.slug)),
+            ),
+            (Status::Stale, Some(entry)) => {
+                let at = entry.front.source.as_ref().map_or(entry.front.span, |s| s.span);
                 diags.push(
-                    Diagnostic::new(
-                        Code::MissingTranslation,
-                        Some(source.front.title.span),
-                        format!("`{}` has no {code} translation", term.slug),
-                    )
-                    .with_help(format!("start it with `glossa new {} --lang {code}`", term.slug)),
+                    Diagnostic::new(Code::StaleTranslation, Some(at), format!("{source_path} changed since this translation was made"))
+                        .with_help(format!(
+                            "bring the translation up to date, then run `glossa translations --mark-current {} --lang {code}`",
+                            term.slug
+                        )),
                 );
-                continue;
-            };
-            let entry = glossary.entry(entry_id);
-            if let Some(stamp) = &entry.front.source {
-                let hash = current_hash.get_or_insert_with(|| entry_hash(glossary, source));
-                if stamp.value != *hash {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::StaleTranslation,
-                            Some(stamp.span),
-                            format!("{source_path} changed since this translation was made"),
-                        )
-                        .with_help(format!("bring the translation up to date, then set `source: {hash}`")),
-                    );
-                }
             }
+            _ => {}
+        }
+        if let Some(entry) = entry {
             untranslated(glossary, source, entry, code.as_str(), diags);
         }
     }
@@ -97,9 +70,8 @@ fn untranslated(glossary: &Glossary, source: &Entry, entry: &Entry, code: &str, 
     }
     if own == normalised(glossary.body(source)) {
         diags.push(
-            Diagnostic::new(Code::Untranslated, Some(at), "the body is the same as the source's").with_help(format!(
-                "translate it into {code}, or delete the body to show the source's, marked as such"
-            )),
+            Diagnostic::new(Code::Untranslated, Some(at), "the body is the same as the source's")
+                .with_help(format!("translate it into {code}")),
         );
         return;
     }
@@ -114,9 +86,7 @@ fn untranslated(glossary: &Glossary, source: &Entry, entry: &Entry, code: &str, 
                         share * 100.0
                     ),
                 )
-                .with_help(format!(
-                    "translate it into {code}, or delete the body to show the source's, marked as such"
-                )),
+                .with_help(format!("translate it into {code}")),
             );
         }
     }

@@ -13,3 +13,4 @@ mod sample;
 mod serve;
 mod support;
 mod theme;
+mod translations;
