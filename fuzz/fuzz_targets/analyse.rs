@@ -23,6 +23,6 @@ fuzz_target!(|data: &[u8]| {
     let _ = glossa::diag::render(&analysis.diagnostics, analysis.sources(), glossa::diag::Format::Human, false);
     if let Some(site) = &analysis.site {
         let sink = glossa::output::MemorySink::default();
-        let _ = glossa::render::Site::new(&site.glossary, &site.rendered, &site.theme, true).render(&sink, &|| {});
+        let _ = site.renderer(true).render(&sink, &|| {});
     }
 });

@@ -11,7 +11,6 @@ use crate::cli::BuildArgs;
 use crate::error::Error;
 use crate::output::{self, Staging};
 use crate::pipeline::{self, Options};
-use crate::render::Site;
 
 /// Builds the site.
 pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
@@ -33,7 +32,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let staging = Staging::new(&args.root, &out)?;
     let total = site.glossary.terms.len() * site.glossary.config.languages.len();
     let progress = Progress::new(total as u64);
-    let renderer = Site::new(&site.glossary, &site.rendered, &site.theme, args.drafts);
+    let renderer = site.renderer(args.drafts);
     let stats = renderer.render(&staging.sink(), &|| progress.tick())?;
     staging.commit()?;
     progress.finish();

@@ -9,7 +9,7 @@ pub mod links;
 mod render_all;
 
 pub use links::Linker;
-pub use render_all::{render_all, RenderOptions, Rendered, RenderedEntry, RenderedQuestion};
+pub use render_all::{render_all, rerender_term, RenderOptions, Rendered, RenderedEntry, RenderedQuestion};
 
 use std::collections::BTreeSet;
 

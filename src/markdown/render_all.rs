@@ -116,6 +116,39 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
     (Rendered { own, fallback }, diags)
 }
 
+/// Renders the entries of `term` again after an edit, and its fallback
+/// renderings; returns the diagnostics of its own entries.
+pub fn rerender_term(
+    rendered: &mut Rendered,
+    glossary: &Glossary,
+    term: TermId,
+    options: RenderOptions,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let term = glossary.term(term);
+    for entry in term.entries.iter().flatten().map(|id| glossary.entry(*id)) {
+        let fresh = render_entry(glossary, entry, entry.lang, options, &mut diags);
+        if let Some(slot) = rendered.own.get_mut(entry.id.index()) {
+            *slot = fresh;
+        }
+    }
+    let default = glossary.config.default_language;
+    rendered.fallback.retain(|(t, _), _| *t != term.id);
+    if let Some(default_id) = term.entry(default) {
+        for lang in glossary.config.lang_ids().filter(|l| *l != default) {
+            let needs = match term.entry(lang) {
+                None => true,
+                Some(own) => falls_back(&rendered.own[own.index()], glossary.entry(own)),
+            };
+            if needs {
+                let fresh = render_entry(glossary, glossary.entry(default_id), lang, options, &mut Vec::new());
+                rendered.fallback.insert((term.id, lang), fresh);
+            }
+        }
+    }
+    diags
+}
+
 /// Whether a translation leaves some part to the default language.
 fn falls_back(rendered: &RenderedEntry, entry: &Entry) -> bool {
     rendered.body.main.trim().is_empty()

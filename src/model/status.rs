@@ -42,30 +42,29 @@ impl Status {
 /// The status of every term in every language, indexed `[term][lang]`; the
 /// default language is always up to date. Hashes are computed once per term.
 pub fn statuses(glossary: &Glossary) -> Vec<Vec<Status>> {
+    glossary.terms.par_iter().map(|term| term_statuses(glossary, term)).collect()
+}
+
+/// The status of one term in every language.
+pub fn term_statuses(glossary: &Glossary, term: &super::Term) -> Vec<Status> {
     let default = glossary.config.default_language;
+    let source = term.entry(default).map(|e| glossary.entry(e));
+    let mut hash: Option<String> = None;
     glossary
-        .terms
-        .par_iter()
-        .map(|term| {
-            let source = term.entry(default).map(|e| glossary.entry(e));
-            let mut hash: Option<String> = None;
-            glossary
-                .config
-                .lang_ids()
-                .map(|lang| {
-                    if lang == default {
-                        return Status::UpToDate;
-                    }
-                    let Some(entry) = term.entry(lang).map(|e| glossary.entry(e)) else { return Status::Missing };
-                    let (Some(stamp), Some(source)) = (&entry.front.source, source) else { return Status::Untracked };
-                    let current = hash.get_or_insert_with(|| entry_hash(glossary, source));
-                    if stamp.value == *current {
-                        Status::UpToDate
-                    } else {
-                        Status::Stale
-                    }
-                })
-                .collect()
+        .config
+        .lang_ids()
+        .map(|lang| {
+            if lang == default {
+                return Status::UpToDate;
+            }
+            let Some(entry) = term.entry(lang).map(|e| glossary.entry(e)) else { return Status::Missing };
+            let (Some(stamp), Some(source)) = (&entry.front.source, source) else { return Status::Untracked };
+            let current = hash.get_or_insert_with(|| entry_hash(glossary, source));
+            if stamp.value == *current {
+                Status::UpToDate
+            } else {
+                Status::Stale
+            }
         })
         .collect()
 }

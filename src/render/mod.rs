@@ -50,25 +50,30 @@ pub struct Site<'a> {
     /// Published terms per tag.
     tags: BTreeMap<&'a str, Vec<TermId>>,
     /// Translation status, `[term][lang]`.
-    statuses: Vec<Vec<Status>>,
+    statuses: &'a [Vec<Status>],
 }
 
 impl<'a> Site<'a> {
     /// Prepares a render of `glossary`.
-    pub fn new(glossary: &'a Glossary, rendered: &'a Rendered, theme: &'a Theme, include_drafts: bool) -> Site<'a> {
+    pub fn new(
+        glossary: &'a Glossary,
+        rendered: &'a Rendered,
+        theme: &'a Theme,
+        statuses: &'a [Vec<Status>],
+        include_drafts: bool,
+    ) -> Site<'a> {
         let mut tags: BTreeMap<&str, Vec<TermId>> = BTreeMap::new();
         for term in glossary.terms.iter().filter(|t| include_drafts || !t.draft) {
             for tag in &term.tags {
                 tags.entry(tag.as_str()).or_default().push(term.id);
             }
         }
-        let statuses = crate::model::status::statuses(glossary);
         Site { glossary, rendered, theme, urls: Urls::new(&glossary.config.base_url), include_drafts, tags, statuses }
     }
 
     /// The translation status of `term` in `lang`.
     pub fn status(&self, term: TermId, lang: LangId) -> Status {
-        status::status_of(&self.statuses, term, lang)
+        status::status_of(self.statuses, term, lang)
     }
 
     /// Whether `term` is on the site.
@@ -87,20 +92,38 @@ impl<'a> Site<'a> {
 
     /// Renders every file into `sink`, calling `on_page` after each term page.
     pub fn render(&self, sink: &dyn OutputSink, on_page: &(dyn Fn() + Sync)) -> Result<RenderStats, Error> {
-        let config = &self.glossary.config;
-        let mut files = 0;
+        let mut files = self.render_statics(sink)?;
+        let terms: Vec<TermId> = self.published_terms().map(|t| t.id).collect();
+        files += self.render_terms(&terms, sink, on_page)?;
+        let (pages_per_language, listing_files) = self.render_listings(sink)?;
+        files += listing_files;
+        files += self.render_status(sink)?;
+        files += self.render_root_files(sink)?;
+        Ok(RenderStats { pages_per_language, files })
+    }
+
+    /// The theme's static files and the highlighting stylesheet.
+    fn render_statics(&self, sink: &dyn OutputSink) -> Result<usize, Error> {
         for (path, bytes) in &self.theme.statics {
             sink.write(&format!("static/{path}"), bytes)?;
-            files += 1;
         }
         sink.write("static/highlight.css", crate::markdown::highlight::stylesheet().as_bytes())?;
-        files += 1;
+        Ok(self.theme.statics.len() + 1)
+    }
 
-        let pages: Vec<(&crate::model::Term, LangId)> =
-            self.published_terms().flat_map(|t| config.lang_ids().map(move |l| (t, l))).collect();
-        let term_files = pages
+    /// The pages (and `graph.mmd` files) of `terms` in every language, in parallel.
+    pub fn render_terms(
+        &self,
+        terms: &[TermId],
+        sink: &dyn OutputSink,
+        on_page: &(dyn Fn() + Sync),
+    ) -> Result<usize, Error> {
+        let config = &self.glossary.config;
+        let pages: Vec<(TermId, LangId)> = terms.iter().flat_map(|&t| config.lang_ids().map(move |l| (t, l))).collect();
+        let written = pages
             .par_iter()
-            .map(|&(term, lang)| -> Result<usize, Error> {
+            .map(|&(id, lang)| -> Result<usize, Error> {
+                let term = self.glossary.term(id);
                 let page = self.term_page(term, lang)?;
                 on_page();
                 let dir = urls::term(config.language(lang).code.as_str(), term.slug.as_str());
@@ -112,8 +135,13 @@ impl<'a> Site<'a> {
                 Ok(1)
             })
             .collect::<Result<Vec<_>, Error>>()?;
-        files += term_files.iter().sum::<usize>();
+        Ok(written.iter().sum())
+    }
 
+    /// Each language's home and tag pages; the HTML pages per language.
+    fn render_listings(&self, sink: &dyn OutputSink) -> Result<(Vec<(String, usize)>, usize), Error> {
+        let config = &self.glossary.config;
+        let mut files = 0;
         let mut pages_per_language = Vec::new();
         for lang in config.lang_ids() {
             let code = config.language(lang).code.as_str();
@@ -127,26 +155,33 @@ impl<'a> Site<'a> {
             files += 1 + tag_pages.len();
             pages_per_language.push((code.to_owned(), count));
         }
-        if config.languages.len() > 1 {
-            let report = status::report(self.glossary, &self.statuses, self.include_drafts);
-            for lang in config.lang_ids() {
-                let dir = Self::status_path(config.language(lang).code.as_str());
-                sink.write(&urls::index_file(&dir), self.status_page(lang, &report)?.as_bytes())?;
-                files += 1;
-            }
-            let json = serde_json::to_string_pretty(&serde_json::json!({ "languages": report }))
-                .map_err(|e| Error::Usage(e.to_string()))?;
-            sink.write(status_page::STATUS_JSON, json.as_bytes())?;
-            files += 1;
+        Ok((pages_per_language, files))
+    }
+
+    /// The translation status pages and their data file (several languages only).
+    pub fn render_status(&self, sink: &dyn OutputSink) -> Result<usize, Error> {
+        let config = &self.glossary.config;
+        if config.languages.len() < 2 {
+            return Ok(0);
         }
+        let report = status::report(self.glossary, self.statuses, self.include_drafts);
+        for lang in config.lang_ids() {
+            let dir = Self::status_path(config.language(lang).code.as_str());
+            sink.write(&urls::index_file(&dir), self.status_page(lang, &report)?.as_bytes())?;
+        }
+        let json = serde_json::to_string_pretty(&serde_json::json!({ "languages": report }))
+            .map_err(|e| Error::Usage(e.to_string()))?;
+        sink.write(status_page::STATUS_JSON, json.as_bytes())?;
+        Ok(config.languages.len() + 1)
+    }
+
+    /// The language chooser, 404, sitemap and robots.txt.
+    fn render_root_files(&self, sink: &dyn OutputSink) -> Result<usize, Error> {
         sink.write("index.html", self.chooser_page()?.as_bytes())?;
         sink.write("404.html", self.not_found_page()?.as_bytes())?;
         sink.write("sitemap.xml", self.sitemap().as_bytes())?;
-        sink.write(
-            "robots.txt",
-            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.urls.absolute("sitemap.xml")).as_bytes(),
-        )?;
-        files += 4;
-        Ok(RenderStats { pages_per_language, files })
+        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.urls.absolute("sitemap.xml"));
+        sink.write("robots.txt", robots.as_bytes())?;
+        Ok(4)
     }
 }

@@ -8,8 +8,10 @@
     if (overlay) { overlay.remove(); overlay = null; }
   }
 
-  function show(problems) {
+  function show(all) {
     hide();
+    // Warnings are printed in the terminal; only errors stop the site from updating.
+    var problems = all.filter(function (p) { return p.severity === "error"; });
     if (!problems.length) return;
     overlay = document.createElement("div");
     overlay.id = "glossa-problems";

@@ -40,8 +40,8 @@ enum Notice {
     Problems(String),
 }
 
-/// The files of a built site, by site path.
-type Files = Arc<std::collections::BTreeMap<String, Vec<u8>>>;
+/// The files of a built site, by site path (shared, cheap to clone).
+type Files = Arc<std::collections::BTreeMap<String, Arc<[u8]>>>;
 
 /// The site being served and the problems of the latest build.
 #[derive(Debug, Default)]

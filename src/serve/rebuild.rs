@@ -1,18 +1,20 @@
 //! Rebuilding the site in memory for the dev server, and publishing the
 //! result: a good build replaces the files served, a build with errors only
-//! replaces the problem list.
+//! replaces the problem list. An edit confined to one term is applied in
+//! place (see `pipeline::live`): only that term's pages are rendered again.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::{Notice, Shared, Snapshot};
+use super::{Files, Notice, Shared, Snapshot};
 use crate::diag::{Diagnostics, Severity};
 use crate::error::Error;
+use crate::model::TermId;
 use crate::output::MemorySink;
-use crate::pipeline::{self, Options};
-use crate::render::Site;
+use crate::pipeline::live::{Applied, LiveSite, Update};
+use crate::pipeline::{Inputs, Options};
 use crate::source::SourceMap;
 
 /// One diagnostic as the browser overlay shows it.
@@ -34,23 +36,28 @@ pub struct Problem {
 #[derive(Debug)]
 pub struct BuildResult {
     /// The new site, or `None` when the content has errors.
-    pub files: Option<BTreeMap<String, Vec<u8>>>,
+    pub files: Option<Files>,
     /// Every diagnostic.
     pub problems: Vec<Problem>,
     /// How long it took.
     pub took: Duration,
+    /// Whether only the edited terms were rebuilt.
+    pub in_place: bool,
 }
 
-/// Builds the site at `root` for serving at `base_url`.
+/// Builds the site at `root` for serving at `base_url`, keeping what it
+/// needs to apply the next edit in place.
 pub struct Builder {
     root: PathBuf,
     base_url: String,
+    live: Option<LiveSite>,
+    files: Files,
 }
 
 impl Builder {
     /// A builder for the site at `root`, served at `base_url`.
     pub fn new(root: PathBuf, base_url: String) -> Builder {
-        Builder { root, base_url }
+        Builder { root, base_url, live: None, files: Files::default() }
     }
 
     /// The site folder.
@@ -58,21 +65,92 @@ impl Builder {
         &self.root
     }
 
-    /// Rebuilds after `changed` paths changed (all of them when empty).
-    pub fn build(&mut self, _changed: &[PathBuf]) -> Result<BuildResult, Error> {
+    fn options(&self) -> Options {
+        Options { include_drafts: true, base_url: Some(self.base_url.clone()), highlight: true }
+    }
+
+    /// Rebuilds after `changed` (absolute) paths changed; everything when empty.
+    pub fn build(&mut self, changed: &[PathBuf]) -> Result<BuildResult, Error> {
         let started = Instant::now();
-        let options = Options { include_drafts: true, base_url: Some(self.base_url.clone()), highlight: true };
-        let analysis = pipeline::analyse(&self.root, &options)?;
-        let problems = problems(&analysis.diagnostics, analysis.sources());
-        let files = match analysis.site.as_ref().filter(|_| analysis.diagnostics.errors() == 0) {
-            Some(site) => {
-                let sink = MemorySink::default();
-                Site::new(&site.glossary, &site.rendered, &site.theme, true).render(&sink, &|| {})?;
-                Some(sink.into_files())
-            }
-            None => None,
+        if let Some(result) = self.try_in_place(changed, started)? {
+            return Ok(result);
+        }
+        self.full(started)
+    }
+
+    /// Applies an edit to existing term files in place, when it stays within them.
+    fn try_in_place(&mut self, changed: &[PathBuf], started: Instant) -> Result<Option<BuildResult>, Error> {
+        let Some(live) = self.live.as_mut() else { return Ok(None) };
+        if changed.is_empty() {
+            return Ok(None);
+        }
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        let mut edits = Vec::new();
+        for path in changed {
+            let Ok(rel) = path.strip_prefix(&root) else { return Ok(None) };
+            let Ok(bytes) = std::fs::read(path) else { return Ok(None) };
+            edits.push((rel.to_path_buf(), bytes));
+        }
+        let applied = match live.update(edits) {
+            Update::Applied(applied) => applied,
+            Update::NeedsFullAnalysis => return Ok(None),
         };
-        Ok(BuildResult { files, problems, took: started.elapsed() })
+        let diagnostics = live.diagnostics();
+        let problems = problems(&diagnostics, &live.site.glossary.sources);
+        let files = if diagnostics.errors() == 0 { Some(self.render_in_place(&applied)?) } else { None };
+        Ok(Some(BuildResult { files, problems, took: started.elapsed(), in_place: true }))
+    }
+
+    fn render_in_place(&mut self, applied: &Applied) -> Result<Files, Error> {
+        let Some(live) = self.live.as_ref() else { return Ok(Files::clone(&self.files)) };
+        let sink = MemorySink::default();
+        let renderer = live.site.renderer(true);
+        let published: Vec<TermId> = applied.terms.iter().copied().filter(|t| renderer.published(*t)).collect();
+        renderer.render_terms(&published, &sink, &|| {})?;
+        if applied.statuses_changed {
+            renderer.render_status(&sink)?;
+        }
+        let mut files = BTreeMap::clone(&self.files);
+        for (path, bytes) in sink.into_files() {
+            files.insert(path, Arc::from(bytes));
+        }
+        self.files = Arc::new(files);
+        Ok(Arc::clone(&self.files))
+    }
+
+    fn full(&mut self, started: Instant) -> Result<BuildResult, Error> {
+        let inputs = Inputs::read(&self.root)?;
+        let live = match LiveSite::new(inputs, self.options())? {
+            Ok(live) => live,
+            Err((diagnostics, sources)) => {
+                self.live = None;
+                let problems = problems(&diagnostics, &sources);
+                return Ok(BuildResult { files: None, problems, took: started.elapsed(), in_place: false });
+            }
+        };
+        let diagnostics = live.diagnostics();
+        let problems = problems(&diagnostics, &live.site.glossary.sources);
+        let files = if diagnostics.errors() == 0 {
+            let sink = MemorySink::default();
+            live.site.renderer(true).render(&sink, &|| {})?;
+            let files: BTreeMap<String, Arc<[u8]>> =
+                sink.into_files().into_iter().map(|(k, v)| (k, Arc::from(v))).collect();
+            self.files = Arc::new(files);
+            Some(Arc::clone(&self.files))
+        } else {
+            None
+        };
+        self.live = Some(live);
+        Ok(BuildResult { files, problems, took: started.elapsed(), in_place: false })
+    }
+
+    /// After an in-place update: runs the lints that compare terms again and
+    /// returns the new problem list if it changed.
+    pub fn refresh(&mut self, previous: &[Problem]) -> Option<Vec<Problem>> {
+        let live = self.live.as_mut()?;
+        live.refresh_cross_lints();
+        let fresh = problems(&live.diagnostics(), &live.site.glossary.sources);
+        (fresh != previous).then_some(fresh)
     }
 }
 
@@ -102,25 +180,34 @@ fn problems(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<Problem> {
 /// problems in any case. Prints a line for the terminal.
 pub(super) fn publish(shared: &Shared, result: BuildResult, first: bool) {
     let errors: Vec<&Problem> = result.problems.iter().filter(|p| p.severity == Severity::Error.as_str()).collect();
+    let warnings = result.problems.len() - errors.len();
     let millis = result.took.as_secs_f64() * 1000.0;
+    let succeeded = result.files.is_some();
     {
         let mut snapshot = shared.snapshot.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let files = match result.files {
-            Some(files) => Arc::new(files),
-            None => Arc::clone(&snapshot.files),
-        };
+        let files = result.files.unwrap_or_else(|| Arc::clone(&snapshot.files));
         *snapshot = Snapshot { files, problems: Arc::new(result.problems.clone()) };
     }
-    if errors.is_empty() {
+    if succeeded {
         let verb = if first { "Built" } else { "Rebuilt" };
-        println!("{verb} in {millis:.0} ms ({} warnings)", result.problems.len());
+        let scope = if result.in_place { ", in place" } else { "" };
+        println!("{verb} in {millis:.0} ms ({warnings} warnings{scope})");
         let _ = shared.events.send(Notice::Reload);
     } else {
         eprintln!("{} error(s) in {millis:.0} ms; still serving the last good build:", errors.len());
         for problem in &errors {
             eprintln!("  {} error[{}]: {}", problem.location, problem.code, problem.message);
         }
-        let json = serde_json::to_string(&result.problems).unwrap_or_else(|_| "[]".to_owned());
-        let _ = shared.events.send(Notice::Problems(json));
+        publish_problems(shared, &result.problems);
     }
+}
+
+/// Tells open pages about a new problem list (no reload).
+pub(super) fn publish_problems(shared: &Shared, problems: &[Problem]) {
+    {
+        let mut snapshot = shared.snapshot.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        snapshot.problems = Arc::new(problems.to_vec());
+    }
+    let json = serde_json::to_string(problems).unwrap_or_else(|_| "[]".to_owned());
+    let _ = shared.events.send(Notice::Problems(json));
 }

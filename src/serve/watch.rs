@@ -10,12 +10,15 @@ use std::time::Duration;
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
-use super::rebuild::{publish, Builder};
+use super::rebuild::{publish, publish_problems, Builder};
 use super::Shared;
 use crate::error::Error;
 
 /// How long to wait for more changes before rebuilding.
 pub(super) const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// How long the sources must stay unchanged before the slower lints run.
+const IDLE_BEFORE_REFRESH: Duration = Duration::from_millis(400);
 
 /// Keeps the watch alive; dropping it stops watching.
 pub(super) struct Watch {
@@ -45,7 +48,29 @@ pub(super) fn start(root: &Path, mut builder: Builder, shared: Arc<Shared>) -> R
     }
     let root = root.to_path_buf();
     std::thread::spawn(move || {
-        while let Ok(batch) = rx.recv() {
+        // After an in-place rebuild the lints that compare terms are stale;
+        // they run once no further change arrives for a moment.
+        let mut refresh_pending = false;
+        loop {
+            let batch = if refresh_pending {
+                match rx.recv_timeout(IDLE_BEFORE_REFRESH) {
+                    Ok(batch) => batch,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        refresh_pending = false;
+                        let previous = shared.snapshot().1;
+                        if let Some(problems) = builder.refresh(&previous) {
+                            publish_problems(&shared, &problems);
+                        }
+                        continue;
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+                }
+            } else {
+                match rx.recv() {
+                    Ok(batch) => batch,
+                    Err(_) => break,
+                }
+            };
             let mut changed = relevant(&root, batch);
             // Fold in whatever else arrived meanwhile: one rebuild per burst.
             while let Ok(more) = rx.try_recv() {
@@ -57,7 +82,10 @@ pub(super) fn start(root: &Path, mut builder: Builder, shared: Arc<Shared>) -> R
             changed.sort();
             changed.dedup();
             match builder.build(&changed) {
-                Ok(result) => publish(&shared, result, false),
+                Ok(result) => {
+                    refresh_pending = result.in_place;
+                    publish(&shared, result, false);
+                }
                 Err(error) => eprintln!("rebuild failed: {error}"),
             }
         }

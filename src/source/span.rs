@@ -105,6 +105,14 @@ impl SourceMap {
         id
     }
 
+    /// Replaces the text of file `id` (the dev server, after an edit).
+    pub fn replace(&mut self, id: FileId, text: String) {
+        if let Some(file) = self.files.get_mut(id.0 as usize) {
+            file.lines = LineIndex::new(&text);
+            file.text = text;
+        }
+    }
+
     /// The file with id `id`.
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]

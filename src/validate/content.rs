@@ -3,13 +3,13 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::markdown::Rendered;
-use crate::model::Glossary;
+use crate::model::{Entry, Glossary};
 use crate::source::Span;
 
 /// An entry without its `{#eli5}` or `{#expert}` section.
-pub(super) fn missing_sections(glossary: &Glossary, rendered: &Rendered, diags: &mut Vec<Diagnostic>) {
-    for entry in glossary.entries.iter().filter(|e| !e.broken) {
-        let Some(body) = rendered.get(entry, entry.lang).map(|r| &r.body) else { continue };
+pub(super) fn missing_sections(entry: &Entry, rendered: &Rendered, diags: &mut Vec<Diagnostic>) {
+    {
+        let Some(body) = rendered.get(entry, entry.lang).map(|r| &r.body) else { return };
         let end = entry.body.end;
         let at = Span::new(entry.file, end..end);
         let sections =
@@ -27,9 +27,9 @@ pub(super) fn missing_sections(glossary: &Glossary, rendered: &Rendered, diags: 
 
 /// Character pairs that UTF-8 text turns into when read as Windows-1252 or
 /// Latin-1: `â€`, `Ã©`, `Â `…, and the replacement character.
-pub(super) fn mojibake(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
+pub(super) fn mojibake(glossary: &Glossary, entry: &Entry, diags: &mut Vec<Diagnostic>) {
     const MAX_PER_FILE: usize = 5;
-    for entry in glossary.entries.iter().filter(|e| !e.broken) {
+    {
         let text = &glossary.sources.get(entry.file).text;
         let mut found = 0;
         let mut last_line_start = None;
@@ -171,8 +171,8 @@ fn repair(text: &str) -> Option<String> {
 }
 
 /// The same source URL twice in one entry (numbering that repeats itself).
-pub(super) fn duplicate_sources(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
-    for entry in &glossary.entries {
+pub(super) fn duplicate_sources(entry: &Entry, diags: &mut Vec<Diagnostic>) {
+    {
         let sources = &entry.front.sources;
         for (i, source) in sources.iter().enumerate() {
             let normalise = |url: &str| url.trim_end_matches('/').to_lowercase();

@@ -5,12 +5,13 @@
 //! candidate is then confirmed with the exact similarity.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::config::LangId;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Entry, Glossary};
+use crate::model::{Entry, EntryId, Glossary};
 use crate::source::Span;
 use crate::util::text::is_word_char;
 
@@ -22,31 +23,63 @@ const ROWS: usize = 4;
 const MIN_SHARED_BANDS: usize = 2;
 const MAX_CANDIDATES: usize = 16;
 
+/// Shingles and signatures of entries, kept between runs by the dev server
+/// (the costly part); entries edited since are forgotten by the caller.
+#[derive(Debug, Default)]
+pub struct Fingerprints {
+    by_entry: HashMap<EntryId, Option<Arc<Fingerprint>>>,
+}
+
+impl Fingerprints {
+    /// Forgets `entry`, whose body changed.
+    pub fn forget(&mut self, entry: EntryId) {
+        self.by_entry.remove(&entry);
+    }
+}
+
+/// What duplicate detection needs of one body.
+#[derive(Debug)]
+struct Fingerprint {
+    shingles: Vec<u64>,
+    signature: Signature,
+}
+
 /// Reports each body that nearly repeats an earlier one of the same language.
-pub(super) fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
+pub(super) fn lint(glossary: &Glossary, fingerprints: &mut Fingerprints, diags: &mut Vec<Diagnostic>) {
+    // Shingles and signatures are per document: computed in parallel, once.
+    let missing: Vec<(EntryId, Option<Arc<Fingerprint>>)> = glossary
+        .entries
+        .par_iter()
+        .filter(|e| !fingerprints.by_entry.contains_key(&e.id))
+        .map(|entry| {
+            let fingerprint = (!entry.broken).then(|| shingles(glossary.body(entry))).flatten().map(|shingles| {
+                let signature = signature(&shingles);
+                Arc::new(Fingerprint { shingles, signature })
+            });
+            (entry.id, fingerprint)
+        })
+        .collect();
+    fingerprints.by_entry.extend(missing);
     for lang in glossary.config.lang_ids() {
-        lint_language(glossary, lang, diags);
+        lint_language(glossary, fingerprints, lang, diags);
     }
 }
 
 struct Doc<'g> {
     entry: &'g Entry,
-    shingles: Vec<u64>,
+    shingles: &'g [u64],
 }
 
-fn lint_language(glossary: &Glossary, lang: LangId, diags: &mut Vec<Diagnostic>) {
-    // Shingles and signatures are per document: computed in parallel.
-    let docs: Vec<(Doc<'_>, Signature)> = glossary
+fn lint_language(glossary: &Glossary, fingerprints: &Fingerprints, lang: LangId, diags: &mut Vec<Diagnostic>) {
+    let (docs, signatures): (Vec<Doc<'_>>, Vec<&Signature>) = glossary
         .entries
-        .par_iter()
-        .filter(|e| e.lang == lang && !e.broken)
+        .iter()
+        .filter(|e| e.lang == lang)
         .filter_map(|entry| {
-            let shingles = shingles(glossary.body(entry))?;
-            let signature = signature(&shingles);
-            Some((Doc { entry, shingles }, signature))
+            let fingerprint = fingerprints.by_entry.get(&entry.id)?.as_deref()?;
+            Some((Doc { entry, shingles: &fingerprint.shingles }, &fingerprint.signature))
         })
-        .collect();
-    let (docs, signatures): (Vec<Doc<'_>>, Vec<Signature>) = docs.into_iter().unzip();
+        .unzip();
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     let mut shared: HashMap<usize, usize> = HashMap::new();
     for (index, (doc, signature)) in docs.iter().zip(&signatures).enumerate() {
@@ -70,11 +103,11 @@ fn lint_language(glossary: &Glossary, lang: LangId, diags: &mut Vec<Diagnostic>)
             .into_iter()
             .take(MAX_CANDIDATES)
             .map(|(_, c)| c)
-            .find(|&c| jaccard(&docs[c].shingles, &doc.shingles) >= THRESHOLD);
+            .find(|&c| jaccard(docs[c].shingles, doc.shingles) >= THRESHOLD);
         if let Some(original) = original {
             let other = docs[original].entry;
             let other_path = glossary.sources.path(other.file).to_string_lossy().replace('\\', "/");
-            let similarity = jaccard(&docs[original].shingles, &doc.shingles);
+            let similarity = jaccard(docs[original].shingles, doc.shingles);
             let other_slug = glossary.term(other.term).slug.as_str();
             diags.push(
                 Diagnostic::new(

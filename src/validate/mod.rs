@@ -1,24 +1,61 @@
-//! Whole-glossary lints that need every entry at once: translation coverage,
-//! missing sections, near-duplicate bodies, mis-decoded text, repeated
-//! sources and isolated terms. Each rule family has its own module; every
-//! lint only warns.
+//! Whole-glossary lints: translation coverage, missing sections,
+//! mis-decoded text, repeated sources (per term), and near-duplicate bodies
+//! and isolated terms (across terms). Each rule family has its own module;
+//! every lint only warns. Per-term lints can be rerun for one term alone,
+//! which is what the dev server does after an edit.
 
 mod content;
 mod duplicates;
 mod translations;
 
+use rayon::prelude::*;
+
+pub use duplicates::Fingerprints;
+
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
-use crate::model::Glossary;
+use crate::model::status::Status;
+use crate::model::{Glossary, TermId};
 
 /// Every lint, over the whole glossary.
-pub fn lint(glossary: &Glossary, rendered: &Rendered) -> Vec<Diagnostic> {
+pub fn lint(glossary: &Glossary, rendered: &Rendered, statuses: &[Vec<Status>]) -> Vec<Diagnostic> {
+    let all: Vec<TermId> = glossary.terms.iter().map(|t| t.id).collect();
+    let mut diags = lint_terms(glossary, rendered, statuses, &all);
+    diags.extend(lint_across_terms(glossary, rendered, &mut Fingerprints::default()));
+    diags
+}
+
+/// The lints that look at one term at a time, for `terms`. Every diagnostic
+/// they give lies in one of those terms' files.
+pub fn lint_terms(
+    glossary: &Glossary,
+    rendered: &Rendered,
+    statuses: &[Vec<Status>],
+    terms: &[TermId],
+) -> Vec<Diagnostic> {
+    terms
+        .par_iter()
+        .flat_map_iter(|&id| {
+            let term = glossary.term(id);
+            let mut diags = Vec::new();
+            if let Some(row) = statuses.get(id.index()) {
+                translations::lint_term(glossary, term, row, &mut diags);
+            }
+            for entry in term.entries.iter().flatten().map(|e| glossary.entry(*e)).filter(|e| !e.broken) {
+                content::missing_sections(entry, rendered, &mut diags);
+                content::mojibake(glossary, entry, &mut diags);
+                content::duplicate_sources(entry, &mut diags);
+            }
+            diags
+        })
+        .collect()
+}
+
+/// The lints that compare terms with each other: near-duplicate bodies and
+/// isolated terms. `fingerprints` keeps per-body work between runs.
+pub fn lint_across_terms(glossary: &Glossary, rendered: &Rendered, fingerprints: &mut Fingerprints) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    translations::lint(glossary, &mut diags);
-    content::missing_sections(glossary, rendered, &mut diags);
-    content::mojibake(glossary, &mut diags);
-    content::duplicate_sources(glossary, &mut diags);
     content::isolated_terms(glossary, rendered, &mut diags);
-    duplicates::lint(glossary, &mut diags);
+    duplicates::lint(glossary, fingerprints, &mut diags);
     diags
 }

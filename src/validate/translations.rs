@@ -2,30 +2,13 @@
 //! translation was made) and untranslated (the body is the source's own, or
 //! not written in the translation's script).
 
-use rayon::prelude::*;
-
 use crate::diag::{Code, Diagnostic};
-use crate::model::status::{statuses, Status};
+use crate::model::status::Status;
 use crate::model::{Entry, Glossary, Term};
 use crate::source::Span;
 
-/// Every translation lint.
-pub(super) fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
-    let statuses = statuses(glossary);
-    let found: Vec<Diagnostic> = glossary
-        .terms
-        .par_iter()
-        .zip(&statuses)
-        .flat_map_iter(|(term, row)| {
-            let mut found = Vec::new();
-            lint_term(glossary, term, row, &mut found);
-            found
-        })
-        .collect();
-    diags.extend(found);
-}
-
-fn lint_term(glossary: &Glossary, term: &Term, statuses: &[Status], diags: &mut Vec<Diagnostic>) {
+/// Missing, stale and untranslated translations of one term.
+pub(super) fn lint_term(glossary: &Glossary, term: &Term, statuses: &[Status], diags: &mut Vec<Diagnostic>) {
     let config = &glossary.config;
     let Some(source) = term.entry(config.default_language).map(|id| glossary.entry(id)) else { return };
     let source_path = glossary.sources.path(source.file).to_string_lossy().replace('\\', "/");

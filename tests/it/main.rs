@@ -5,6 +5,7 @@ mod determinism;
 mod diagnostics;
 mod graph;
 mod i18n;
+mod incremental;
 mod links;
 mod new;
 mod pages;

@@ -1,10 +1,12 @@
 //! The one place where the stages run in order: config → sources → front
 //! matter → model → Markdown → (gate) → render. Values flow forward only.
 
+pub mod live;
+
 use std::path::{Path, PathBuf};
 
 use crate::config;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::markdown::{self, Rendered};
 use crate::model::{self, Glossary};
@@ -21,6 +23,13 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Highlight code blocks (needed to render, not to check).
     pub highlight: bool,
+}
+
+impl Options {
+    /// The Markdown stage's options.
+    pub fn render_options(&self) -> markdown::RenderOptions {
+        markdown::RenderOptions { include_drafts: self.include_drafts, highlight: self.highlight }
+    }
 }
 
 /// The result of analysing a site: the model when site.yaml could be read,
@@ -41,6 +50,15 @@ pub struct AnalysedSite {
     pub rendered: Rendered,
     /// The theme.
     pub theme: Theme,
+    /// Translation status, `[term][lang]`.
+    pub statuses: Vec<Vec<crate::model::status::Status>>,
+}
+
+impl AnalysedSite {
+    /// A renderer of this site.
+    pub fn renderer(&self, include_drafts: bool) -> crate::render::Site<'_> {
+        crate::render::Site::new(&self.glossary, &self.rendered, &self.theme, &self.statuses, include_drafts)
+    }
 }
 
 impl Analysis {
@@ -93,42 +111,87 @@ impl Stopwatch {
     }
 }
 
+/// Diagnostics kept by stage, so the dev server can replace what one edit
+/// changes and keep the rest.
+#[derive(Debug, Default, Clone)]
+pub struct StageDiagnostics {
+    /// site.yaml, theme, file discovery and the model.
+    pub site: Vec<Diagnostic>,
+    /// Front matter, per file.
+    pub parse: Vec<Diagnostic>,
+    /// Links and URLs in Markdown.
+    pub markdown: Vec<Diagnostic>,
+    /// Lints of one term at a time.
+    pub term_lints: Vec<Diagnostic>,
+    /// Lints comparing terms.
+    pub cross_lints: Vec<Diagnostic>,
+}
+
+impl StageDiagnostics {
+    /// All of them, in no particular order.
+    pub fn all(&self) -> Vec<Diagnostic> {
+        [&self.site, &self.parse, &self.markdown, &self.term_lints, &self.cross_lints]
+            .into_iter()
+            .flat_map(|list| list.iter().cloned())
+            .collect()
+    }
+}
+
+/// The stages' results before the diagnostics are merged.
+pub enum Staged {
+    /// site.yaml is unusable: its diagnostics and the files read.
+    NoSite(Vec<Diagnostic>, SourceMap),
+    /// The analysed site, its diagnostics by stage, and the per-body work
+    /// of the cross-term lints (kept by the dev server).
+    Site(Box<AnalysedSite>, StageDiagnostics, validate::Fingerprints),
+}
+
 /// Runs every stage up to the gate.
 pub fn analyse_inputs(inputs: Inputs, options: &Options) -> Result<Analysis, Error> {
+    Ok(match run_stages(inputs, options)? {
+        Staged::NoSite(diags, sources) => {
+            let diagnostics = Diagnostics::new(diags, &sources);
+            Analysis { site: None, diagnostics, sources_without_site: sources }
+        }
+        Staged::Site(site, diags, _) => {
+            let diagnostics = Diagnostics::new(diags.all(), &site.glossary.sources);
+            Analysis { site: Some(*site), diagnostics, sources_without_site: SourceMap::default() }
+        }
+    })
+}
+
+/// Runs every stage, keeping diagnostics by stage.
+pub fn run_stages(inputs: Inputs, options: &Options) -> Result<Staged, Error> {
     let mut watch = Stopwatch::new();
     let mut sources = SourceMap::default();
-    let (config, mut diags) = config::load(inputs.config, &mut sources);
+    let (config, config_diags) = config::load(inputs.config, &mut sources);
     let Some(mut config) = config else {
-        let diagnostics = Diagnostics::new(diags, &sources);
-        return Ok(Analysis { site: None, diagnostics, sources_without_site: sources });
+        return Ok(Staged::NoSite(config_diags, sources));
     };
     if let Some(base) = &options.base_url {
         config = config.with_base_url(base)?;
     }
+    let mut diags = StageDiagnostics { site: config_diags, ..StageDiagnostics::default() };
     let (theme, theme_diags) = theme::load(inputs.theme_root.as_deref(), &config, &mut sources)?;
-    diags.extend(theme_diags);
+    diags.site.extend(theme_diags);
     watch.lap("theme");
     let (refs, load_diags) = source::load(inputs.content, &config, &mut sources);
-    diags.extend(load_diags);
+    diags.site.extend(load_diags);
     watch.lap("load");
     let (files, parse_diags) = frontmatter::parse_all(&sources, &refs);
-    diags.extend(parse_diags);
+    diags.parse = parse_diags;
     watch.lap("front matter");
     let (glossary, model_diags) = model::assemble(config, sources, files);
-    diags.extend(model_diags);
+    diags.site.extend(model_diags);
     watch.lap("model");
-    let render_options =
-        markdown::RenderOptions { include_drafts: options.include_drafts, highlight: options.highlight };
-    let (rendered, markdown_diags) = markdown::render_all(&glossary, render_options);
-    diags.extend(markdown_diags);
+    let (rendered, markdown_diags) = markdown::render_all(&glossary, options.render_options());
+    diags.markdown = markdown_diags;
     watch.lap("markdown");
-    diags.extend(validate::lint(&glossary, &rendered));
+    let statuses = crate::model::status::statuses(&glossary);
+    let all: Vec<crate::model::TermId> = glossary.terms.iter().map(|t| t.id).collect();
+    diags.term_lints = validate::lint_terms(&glossary, &rendered, &statuses, &all);
+    let mut fingerprints = validate::Fingerprints::default();
+    diags.cross_lints = validate::lint_across_terms(&glossary, &rendered, &mut fingerprints);
     watch.lap("lints");
-    let diagnostics = Diagnostics::new(diags, &glossary.sources);
-    watch.lap("sort");
-    Ok(Analysis {
-        site: Some(AnalysedSite { glossary, rendered, theme }),
-        diagnostics,
-        sources_without_site: SourceMap::default(),
-    })
+    Ok(Staged::Site(Box::new(AnalysedSite { glossary, rendered, theme, statuses }), diags, fingerprints))
 }
