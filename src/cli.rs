@@ -48,6 +48,9 @@ pub struct BuildArgs {
     /// Publish terms marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Leave out the search index (faster builds; the search box then finds nothing).
+    #[arg(long)]
+    pub no_search: bool,
 }
 
 /// `glossa check`.

@@ -6,6 +6,7 @@
 mod az;
 pub mod graph;
 mod index_pages;
+mod search;
 mod sitemap;
 mod status_page;
 mod term_page;
@@ -51,6 +52,8 @@ pub struct Site<'a> {
     tags: BTreeMap<&'a str, Vec<TermId>>,
     /// Translation status, `[term][lang]`.
     statuses: &'a [Vec<Status>],
+    /// Whether to build the search index.
+    search: bool,
 }
 
 impl<'a> Site<'a> {
@@ -68,7 +71,14 @@ impl<'a> Site<'a> {
                 tags.entry(tag.as_str()).or_default().push(term.id);
             }
         }
-        Site { glossary, rendered, theme, urls: Urls::new(&glossary.config.base_url), include_drafts, tags, statuses }
+        let urls = Urls::new(&glossary.config.base_url);
+        Site { glossary, rendered, theme, urls, include_drafts, tags, statuses, search: true }
+    }
+
+    /// Leaves the search index out (`--no-search`).
+    pub fn without_search(mut self) -> Site<'a> {
+        self.search = false;
+        self
     }
 
     /// The translation status of `term` in `lang`.
@@ -99,6 +109,9 @@ impl<'a> Site<'a> {
         files += listing_files;
         files += self.render_status(sink)?;
         files += self.render_root_files(sink)?;
+        if self.search {
+            files += self.render_search(sink)?;
+        }
         Ok(RenderStats { pages_per_language, files })
     }
 

@@ -1,0 +1,27 @@
+// Browser tests against a site built by glossa: `SITE_DIR` (default ./site)
+// is served on 127.0.0.1 and driven in Debian's Chromium.
+import { defineConfig } from "@playwright/test";
+
+export default defineConfig({
+  testDir: "tests",
+  timeout: 30_000,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${process.env.PORT || 4173}/`,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+      args: [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: "node server.mjs",
+    url: `http://127.0.0.1:${process.env.PORT || 4173}/index.html`,
+    reuseExistingServer: false,
+  },
+});

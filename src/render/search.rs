@@ -1,0 +1,102 @@
+//! The search index: Pagefind, used as a library, builds one index per
+//! language (from each document's `<html lang>`) into `pagefind/`. Each term
+//! page is indexed from a small document made for the purpose, so that its
+//! title and aliases weigh more than its body, and its summary travels with
+//! every result.
+
+use rayon::prelude::*;
+
+use super::urls;
+use super::Site;
+use crate::error::Error;
+use crate::output::OutputSink;
+use crate::util::text::escape_html;
+
+/// The folder the index is written to, under the site root.
+pub(super) const SEARCH_DIR: &str = "pagefind";
+
+/// One page as the index sees it.
+struct SearchDocument {
+    url: String,
+    html: String,
+}
+
+impl Site<'_> {
+    /// One search document per published term per language.
+    fn search_documents(&self) -> Vec<SearchDocument> {
+        let config = &self.glossary.config;
+        let pages: Vec<_> = self.published_terms().flat_map(|t| config.lang_ids().map(move |l| (t, l))).collect();
+        pages
+            .par_iter()
+            .map(|&(term, lang)| {
+                let code = config.language(lang).code.as_str();
+                let (entry, _) = self.glossary.entry_or_fallback(term.id, lang);
+                let rendered = self.rendered.get(entry, lang).or_else(|| self.rendered.get(entry, entry.lang));
+                let mut html = format!(
+                    "<!DOCTYPE html><html lang=\"{code}\"><head><title>{title}</title></head><body><main data-pagefind-body>\
+                     <h1 data-pagefind-meta=\"title\" data-pagefind-weight=\"10\">{title}</h1>",
+                    title = escape_html(entry.title()),
+                );
+                let aliases: Vec<&str> = entry.front.aliases.iter().map(|a| a.value.as_str()).collect();
+                if !aliases.is_empty() {
+                    html.push_str(&format!(
+                        "<p data-pagefind-meta=\"aliases\" data-pagefind-weight=\"10\">{}</p>",
+                        escape_html(&aliases.join(" | "))
+                    ));
+                }
+                if let Some(r) = rendered {
+                    let summary = super::views::plain_text(&r.summary);
+                    html.push_str(&format!(
+                        "<p data-pagefind-meta=\"summary\" data-pagefind-weight=\"3\">{}</p><div>{}",
+                        escape_html(&summary),
+                        r.body.main
+                    ));
+                    for section in [&r.body.eli5, &r.body.expert].into_iter().flatten() {
+                        html.push_str(&section.html);
+                    }
+                    html.push_str("</div>");
+                }
+                html.push_str("</main></body></html>");
+                SearchDocument { url: self.urls.rooted(&urls::term(code, term.slug.as_str())), html }
+            })
+            .collect()
+    }
+
+    /// Builds the index and writes it under `pagefind/`.
+    pub fn render_search(&self, sink: &dyn OutputSink) -> Result<usize, Error> {
+        let documents = self.search_documents();
+        let files = build_index(documents)?;
+        for (path, bytes) in &files {
+            sink.write(&format!("{SEARCH_DIR}/{path}"), bytes)?;
+        }
+        Ok(files.len())
+    }
+}
+
+/// Runs Pagefind on its own thread with its own small runtime, so it works
+/// from plain threads and from inside the dev server's runtime alike.
+fn build_index(documents: Vec<SearchDocument>) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let failure = |e: &dyn std::fmt::Display| Error::Usage(format!("building the search index failed: {e}"));
+    std::thread::scope(|scope| {
+        scope
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| failure(&e))?;
+                runtime.block_on(async move {
+                    let config = pagefind::options::PagefindServiceConfig::builder().keep_index_url(false).build();
+                    let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| failure(&e))?;
+                    for document in documents {
+                        index.add_html_file(None, Some(document.url), document.html).await.map_err(|e| failure(&e))?;
+                    }
+                    let files = index.get_files().await.map_err(|e| failure(&e))?;
+                    let mut files: Vec<(String, Vec<u8>)> = files
+                        .into_iter()
+                        .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+                        .collect();
+                    files.sort_by(|a, b| a.0.cmp(&b.0));
+                    Ok(files)
+                })
+            })
+            .join()
+            .map_err(|_| Error::Usage("building the search index panicked".into()))?
+    })
+}
