@@ -32,7 +32,8 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let staging = Staging::new(&args.root, &out)?;
     let total = site.glossary.terms.len() * site.glossary.config.languages.len();
     let progress = Progress::new(total as u64);
-    let renderer = if args.no_search { site.renderer(args.drafts).without_search() } else { site.renderer(args.drafts) };
+    let renderer =
+        if args.no_search { site.renderer(args.drafts).without_search() } else { site.renderer(args.drafts) };
     let stats = renderer.render(&staging.sink(), &|| progress.tick())?;
     staging.commit()?;
     progress.finish();

@@ -22,6 +22,8 @@ pub struct Linker<'g> {
     pub include_drafts: bool,
     /// Whether code blocks are highlighted (not needed to check content).
     pub highlight: bool,
+    /// Automatic links, one automaton per language (`None`: no automatic links).
+    pub autolinkers: Option<&'g [super::autolink::Autolinker]>,
 }
 
 /// What a wiki link turned out to point at.
@@ -51,6 +53,12 @@ pub enum Resolved<'g> {
 pub const TO_LANG_ROOT: &str = "../../";
 
 impl<'g> Linker<'g> {
+    /// The term a wiki link's destination names, if any (no diagnostics).
+    pub fn target_of(&self, dest: &str) -> Option<TermId> {
+        let slug = dest.split('#').next().unwrap_or_default().trim();
+        self.glossary.lookup(slug.strip_suffix('\\').unwrap_or(slug).trim())
+    }
+
     /// Resolves the destination of a wiki link written at `span`.
     pub fn resolve(&self, dest: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Resolved<'g> {
         let (slug, fragment) = match dest.split_once('#') {
@@ -83,7 +91,7 @@ impl<'g> Linker<'g> {
                 return Resolved::Draft { title };
             }
         }
-        let mut href = format!("{TO_LANG_ROOT}terms/{slug}/");
+        let mut href = term_href(slug);
         if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
             href.push('#');
             href.push_str(&crate::util::text::heading_id(fragment));
@@ -91,6 +99,11 @@ impl<'g> Linker<'g> {
         let title_lang = (entry.lang != self.content_lang).then(|| &glossary.config.language(entry.lang).code);
         Resolved::Link { term, href, title, title_lang }
     }
+}
+
+/// The link to term `slug` from a page at `<lang>/<section>/<slug>/`.
+pub fn term_href(slug: &str) -> String {
+    format!("{TO_LANG_ROOT}terms/{slug}/")
 }
 
 /// Reports `url` written at `span` if its scheme is not allowed.

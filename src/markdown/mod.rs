@@ -4,6 +4,7 @@
 //! on pulldown-cmark's event stream, and every position found is reported as a
 //! byte span in the file.
 
+pub mod autolink;
 pub mod highlight;
 pub mod links;
 mod render_all;
@@ -103,7 +104,7 @@ pub fn render_body(
     diags: &mut Vec<Diagnostic>,
 ) -> RenderedBody {
     let mut links = Vec::new();
-    let events = transform(markdown, file, base, linker, &mut links, diags);
+    let events = transform(markdown, file, base, linker, true, &mut links, diags);
     let mut body = split_sections(events, file, base, diags);
     body.links = links;
     body
@@ -114,7 +115,7 @@ pub fn render_body(
 pub fn render_inline(text: &str, span: Span, quoted: bool, linker: &Linker<'_>, diags: &mut Vec<Diagnostic>) -> String {
     let base = span.start as usize + usize::from(quoted);
     let mut links = Vec::new();
-    let events = transform(text, span.file, base, linker, &mut links, diags);
+    let events = transform(text, span.file, base, linker, false, &mut links, diags);
     let events = events
         .into_iter()
         .map(|(e, _)| e)
@@ -126,26 +127,48 @@ pub fn render_inline(text: &str, span: Span, quoted: bool, linker: &Linker<'_>, 
 
 type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
 
-/// Link resolution, URL checks, code highlighting and raw-HTML escaping.
+/// Link resolution, automatic links (bodies only), URL checks, code
+/// highlighting and raw-HTML escaping.
 fn transform<'a>(
     markdown: &'a str,
     file: FileId,
     base: usize,
     linker: &Linker<'_>,
+    autolink: bool,
     links: &mut Vec<TermId>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Spanned<'a>> {
     let span_of = |range: &std::ops::Range<usize>| Span::new(file, base + range.start..base + range.end);
     let mut out: Vec<Spanned<'a>> = Vec::new();
-    let mut iter = Parser::new_ext(markdown, options()).into_offset_iter();
+    let parsed: Vec<Spanned<'a>> = Parser::new_ext(markdown, options()).into_offset_iter().collect();
+    // Terms linked by hand are not linked again automatically.
+    let mut linked: BTreeSet<TermId> = parsed
+        .iter()
+        .filter_map(|(event, _)| match event {
+            Event::Start(Tag::Link { link_type: LinkType::WikiLink { .. }, dest_url, .. }) => {
+                linker.target_of(dest_url)
+            }
+            _ => None,
+        })
+        .collect();
+    let autolinker = autolink.then(|| linker.autolinkers.and_then(|a| a.get(linker.content_lang.0))).flatten();
+    let mut iter = parsed.into_iter();
     // What to do at the end of the current link: close it, or drop it.
     let mut link_close: Option<bool> = None;
     let mut skip_link_text = false;
     let mut footnotes: Vec<String> = Vec::new();
     let mut open_bracket_before = false;
+    let (mut in_heading, mut in_image) = (false, false);
     while let Some((event, range)) = iter.next() {
         if !matches!(event, Event::Text(_)) {
             open_bracket_before = false;
+        }
+        match &event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Image { .. }) => in_image = true,
+            Event::End(TagEnd::Image) => in_image = false,
+            _ => {}
         }
         match event {
             Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole }, dest_url, .. }) => {
@@ -252,6 +275,33 @@ fn transform<'a>(
                     );
                 }
                 open_bracket_before = text.ends_with('[');
+                let automaton = autolinker.filter(|_| !in_heading && !in_image && link_close.is_none());
+                if let Some(automaton) = automaton {
+                    let mut last = 0;
+                    for mention in automaton.mentions(&text) {
+                        if mention.term == linker.source_term || !linked.insert(mention.term) {
+                            continue;
+                        }
+                        if !links.contains(&mention.term) {
+                            links.push(mention.term);
+                        }
+                        if mention.start > last {
+                            out.push((Event::Text(text[last..mention.start].to_owned().into()), range.clone()));
+                        }
+                        let href = links::term_href(linker.glossary.term(mention.term).slug.as_str());
+                        let open = format!("<a class=\"term-link\" href=\"{}\">", escape_html(&href));
+                        out.push((Event::Html(open.into()), range.clone()));
+                        out.push((Event::Text(text[mention.start..mention.end].to_owned().into()), range.clone()));
+                        out.push((Event::Html("</a>".into()), range.clone()));
+                        last = mention.end;
+                    }
+                    if last > 0 {
+                        if last < text.len() {
+                            out.push((Event::Text(text[last..].to_owned().into()), range));
+                        }
+                        continue;
+                    }
+                }
                 out.push((Event::Text(text), range));
                 continue;
             }

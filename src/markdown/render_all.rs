@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::autolink::Autolinker;
 use super::{render_body, render_inline, Linker, RenderedBody};
 use crate::config::LangId;
 use crate::diag::Diagnostic;
@@ -44,12 +45,14 @@ pub struct RenderedEntry {
 }
 
 /// Every rendered entry.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Rendered {
     /// Each entry in its own language, indexed by [`EntryId`].
     pub own: Vec<RenderedEntry>,
     /// The default-language entry of a term, rendered for another language's page.
     pub fallback: BTreeMap<(TermId, LangId), RenderedEntry>,
+    /// The automatic-link automatons the entries were rendered with.
+    autolinkers: Vec<Autolinker>,
 }
 
 impl Rendered {
@@ -75,6 +78,8 @@ pub struct RenderOptions {
 /// Renders every entry; diagnostics come from the first pass only, so each
 /// problem is reported once.
 pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec<Diagnostic>) {
+    let autolinkers = Autolinker::for_languages(glossary, options.include_drafts);
+    let options = Context { options, autolinkers: &autolinkers };
     let results: Vec<(RenderedEntry, Vec<Diagnostic>)> = glossary
         .entries
         .par_iter()
@@ -113,7 +118,7 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
             ((term, lang), rendered)
         })
         .collect();
-    (Rendered { own, fallback }, diags)
+    (Rendered { own, fallback, autolinkers }, diags)
 }
 
 /// Renders the entries of `term` again after an edit, and its fallback
@@ -124,6 +129,9 @@ pub fn rerender_term(
     term: TermId,
     options: RenderOptions,
 ) -> Vec<Diagnostic> {
+    // Names are unchanged by an in-place edit, so the automatons still hold.
+    let autolinkers = std::mem::take(&mut rendered.autolinkers);
+    let options = Context { options, autolinkers: &autolinkers };
     let mut diags = Vec::new();
     let term = glossary.term(term);
     for entry in term.entries.iter().flatten().map(|id| glossary.entry(*id)) {
@@ -146,6 +154,7 @@ pub fn rerender_term(
             }
         }
     }
+    rendered.autolinkers = autolinkers;
     diags
 }
 
@@ -159,11 +168,18 @@ fn falls_back(rendered: &RenderedEntry, entry: &Entry) -> bool {
         || entry.front.sources.is_empty()
 }
 
+/// The options and the per-site automatons, shared by every entry.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    options: RenderOptions,
+    autolinkers: &'a [Autolinker],
+}
+
 fn render_entry(
     glossary: &Glossary,
     entry: &Entry,
     page_lang: LangId,
-    options: RenderOptions,
+    context: Context<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> RenderedEntry {
     let linker = Linker {
@@ -171,8 +187,9 @@ fn render_entry(
         page_lang,
         content_lang: entry.lang,
         source_term: entry.term,
-        include_drafts: options.include_drafts,
-        highlight: options.highlight,
+        include_drafts: context.options.include_drafts,
+        highlight: context.options.highlight,
+        autolinkers: Some(context.autolinkers),
     };
     let text = &glossary.sources.get(entry.file).text;
     let inline = |value: &Spanned<String>, diags: &mut Vec<Diagnostic>| {

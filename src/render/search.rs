@@ -80,7 +80,8 @@ fn build_index(documents: Vec<SearchDocument>) -> Result<Vec<(String, Vec<u8>)>,
     std::thread::scope(|scope| {
         scope
             .spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| failure(&e))?;
+                let runtime =
+                    tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| failure(&e))?;
                 runtime.block_on(async move {
                     let config = pagefind::options::PagefindServiceConfig::builder().keep_index_url(false).build();
                     let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| failure(&e))?;
