@@ -108,6 +108,7 @@
       feedback.className = "quiz-feedback";
       result.textContent = format(s.score, { score: score, total: questions.length });
       result.hidden = false;
+      section.dispatchEvent(new CustomEvent("glossa:quiz-finished"));
       button.textContent = s.retry;
       result.focus();
       answered = null;
@@ -130,6 +131,23 @@
       } else {
         finish();
       }
+    });
+
+    // The last result in this browser, and remembering the next one.
+    var slug = s.slug;
+    var store = window.glossaProgress;
+    var last = el("p", "quiz-last");
+    last.lang = uiLang;
+    function showLast() {
+      var previous = store && slug ? store.get(slug) : null;
+      last.hidden = !previous;
+      if (previous) last.textContent = format(s.last, { score: previous.score, total: previous.total });
+    }
+    form.insertBefore(last, progress);
+    showLast();
+    section.addEventListener("glossa:quiz-finished", function () {
+      if (store && slug) store.set(slug, score, questions.length);
+      showLast();
     });
 
     show(0);

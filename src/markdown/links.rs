@@ -24,6 +24,8 @@ pub struct Linker<'g> {
     pub highlight: bool,
     /// Automatic links, one automaton per language (`None`: no automatic links).
     pub autolinkers: Option<&'g [super::autolink::Autolinker]>,
+    /// `[lang][term]` plain summaries, the description of links to a term.
+    pub summaries: Option<&'g [Vec<String>]>,
 }
 
 /// What a wiki link turned out to point at.
@@ -98,6 +100,27 @@ impl<'g> Linker<'g> {
         }
         let title_lang = (entry.lang != self.content_lang).then(|| &glossary.config.language(entry.lang).code);
         Resolved::Link { term, href, title, title_lang }
+    }
+}
+
+impl Linker<'_> {
+    /// The opening tag of a link to `term` (with the summary as its title,
+    /// the accessible description that previews build on).
+    pub fn open_tag(&self, term: TermId, href: &str, extra: &str) -> String {
+        let summary = self
+            .summaries
+            .and_then(|s| s.get(self.page_lang.0))
+            .and_then(|s| s.get(term.index()))
+            .filter(|s| !s.is_empty())
+            .map(|s| format!(" title=\"{}\"", crate::util::text::escape_html(s)))
+            .unwrap_or_default();
+        let title = self.glossary.entry_or_fallback(term, self.page_lang).0.title();
+        format!(
+            "<a class=\"term-link\" href=\"{}\" data-term=\"{}\" data-title=\"{}\"{summary}{extra}>",
+            crate::util::text::escape_html(href),
+            self.glossary.term(term).slug,
+            crate::util::text::escape_html(title)
+        )
     }
 }
 

@@ -181,12 +181,7 @@ fn transform<'a>(
                             (false, Some(code)) => format!(" lang=\"{}\"", escape_html(code.as_str())),
                             _ => String::new(),
                         };
-                        out.push((
-                            Event::Html(
-                                format!("<a class=\"term-link\" href=\"{}\"{lang_attr}>", escape_html(&href)).into(),
-                            ),
-                            range.clone(),
-                        ));
+                        out.push((Event::Html(linker.open_tag(term, &href, &lang_attr).into()), range.clone()));
                         if !has_pothole {
                             out.push((Event::Text(title.to_owned().into()), range.clone()));
                         }
@@ -289,7 +284,7 @@ fn transform<'a>(
                             out.push((Event::Text(text[last..mention.start].to_owned().into()), range.clone()));
                         }
                         let href = links::term_href(linker.glossary.term(mention.term).slug.as_str());
-                        let open = format!("<a class=\"term-link\" href=\"{}\">", escape_html(&href));
+                        let open = linker.open_tag(mention.term, &href, "");
                         out.push((Event::Html(open.into()), range.clone()));
                         out.push((Event::Text(text[mention.start..mention.end].to_owned().into()), range.clone()));
                         out.push((Event::Html("</a>".into()), range.clone()));

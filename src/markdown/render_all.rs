@@ -53,6 +53,9 @@ pub struct Rendered {
     pub fallback: BTreeMap<(TermId, LangId), RenderedEntry>,
     /// The automatic-link automatons the entries were rendered with.
     autolinkers: Vec<Autolinker>,
+    /// `[lang][term]`: each term's summary as plain text, in that language
+    /// (or the default one): links to a term carry it as their description.
+    pub summaries: Vec<Vec<String>>,
 }
 
 impl Rendered {
@@ -79,7 +82,8 @@ pub struct RenderOptions {
 /// problem is reported once.
 pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec<Diagnostic>) {
     let autolinkers = Autolinker::for_languages(glossary, options.include_drafts);
-    let options = Context { options, autolinkers: &autolinkers };
+    let summaries = plain_summaries(glossary);
+    let options = Context { options, autolinkers: &autolinkers, summaries: &summaries };
     let results: Vec<(RenderedEntry, Vec<Diagnostic>)> = glossary
         .entries
         .par_iter()
@@ -118,7 +122,7 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
             ((term, lang), rendered)
         })
         .collect();
-    (Rendered { own, fallback, autolinkers }, diags)
+    (Rendered { own, fallback, autolinkers, summaries }, diags)
 }
 
 /// Renders the entries of `term` again after an edit, and its fallback
@@ -131,7 +135,8 @@ pub fn rerender_term(
 ) -> Vec<Diagnostic> {
     // Names are unchanged by an in-place edit, so the automatons still hold.
     let autolinkers = std::mem::take(&mut rendered.autolinkers);
-    let options = Context { options, autolinkers: &autolinkers };
+    let summaries = std::mem::take(&mut rendered.summaries);
+    let options = Context { options, autolinkers: &autolinkers, summaries: &summaries };
     let mut diags = Vec::new();
     let term = glossary.term(term);
     for entry in term.entries.iter().flatten().map(|id| glossary.entry(*id)) {
@@ -155,7 +160,28 @@ pub fn rerender_term(
         }
     }
     rendered.autolinkers = autolinkers;
+    rendered.summaries = summaries;
     diags
+}
+
+/// Each term's summary as plain text, per language (with fallback).
+fn plain_summaries(glossary: &Glossary) -> Vec<Vec<String>> {
+    glossary
+        .config
+        .lang_ids()
+        .map(|lang| {
+            let title =
+                |slug: &str| glossary.lookup(slug).map(|t| glossary.entry_or_fallback(t, lang).0.title().to_owned());
+            glossary
+                .terms
+                .iter()
+                .map(|term| {
+                    let (entry, _) = glossary.entry_or_fallback(term.id, lang);
+                    crate::util::text::markdown_plain(&entry.front.summary.value, &title)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Whether a translation leaves some part to the default language.
@@ -173,6 +199,7 @@ fn falls_back(rendered: &RenderedEntry, entry: &Entry) -> bool {
 struct Context<'a> {
     options: RenderOptions,
     autolinkers: &'a [Autolinker],
+    summaries: &'a [Vec<String>],
 }
 
 fn render_entry(
@@ -190,6 +217,7 @@ fn render_entry(
         include_drafts: context.options.include_drafts,
         highlight: context.options.highlight,
         autolinkers: Some(context.autolinkers),
+        summaries: Some(context.summaries),
     };
     let text = &glossary.sources.get(entry.file).text;
     let inline = |value: &Spanned<String>, diags: &mut Vec<Diagnostic>| {

@@ -122,15 +122,33 @@ impl LiveSite {
         self.diags.markdown.retain(|d| !in_term_files(d));
         self.diags.term_lints.retain(|d| !in_term_files(d));
         let mut statuses_changed = false;
+        let mut affected: BTreeSet<TermId> = terms.iter().copied().collect();
         for &term in &terms {
+            // A link added or removed changes the target's "Mentioned in".
+            let before = self.links_of(term);
             let diags = markdown::rerender_term(&mut self.site.rendered, glossary, term, self.options.render_options());
+            affected.extend(before.symmetric_difference(&self.links_of(term)).copied());
             self.diags.markdown.extend(diags);
             let fresh = status::term_statuses(glossary, glossary.term(term));
             statuses_changed |= fresh != self.site.statuses[term.index()];
             self.site.statuses[term.index()] = fresh;
         }
         self.diags.term_lints.extend(validate::lint_terms(glossary, &self.site.rendered, &self.site.statuses, &terms));
-        Update::Applied(Applied { terms, statuses_changed })
+        Update::Applied(Applied { terms: affected.into_iter().collect(), statuses_changed })
+    }
+
+    /// Every term linked from `term`'s text in any language (own or fallback).
+    fn links_of(&self, term: TermId) -> BTreeSet<TermId> {
+        let glossary = &self.site.glossary;
+        glossary
+            .config
+            .lang_ids()
+            .filter_map(|lang| {
+                let (entry, _) = glossary.entry_or_fallback(term, lang);
+                self.site.rendered.get(entry, lang)
+            })
+            .flat_map(|r| r.body.links.iter().copied())
+            .collect()
     }
 
     /// Runs the lints that compare terms again (after edits; they are the

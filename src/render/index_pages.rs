@@ -30,6 +30,7 @@ struct TagView<'a> {
     page: PageView<'a>,
     tag: TagLink<'a>,
     terms: Vec<TermLink<'a>>,
+    map_href: String,
 }
 
 #[derive(Serialize)]
@@ -123,7 +124,8 @@ impl<'a> Site<'a> {
                     .replace("{tag}", label)
                     .replace("{count}", &links.len().to_string());
                 let page = self.page_view(lang, &page_dir, title, description, &|l| urls::tag(l, tag));
-                let view = TagView { page, tag: self.tag_link(tag, lang, &page_dir), terms: links };
+                let map_href = urls::relative(&page_dir, &Site::map_path(code, tag));
+                let view = TagView { page, tag: self.tag_link(tag, lang, &page_dir), terms: links, map_href };
                 Ok((page_dir, self.render_template("tag.html", &view)?))
             })
             .collect()
@@ -186,6 +188,7 @@ impl<'a> Site<'a> {
         }
         let default_code = config.language(lang).code.as_str();
         page.status_href = page.status_href.map(|_| self.urls.rooted(&Site::status_path(default_code)));
+        page.practice_href = self.urls.rooted(&Site::practice_path(default_code));
         page.canonical = self.urls.absolute("404.html");
         let homes = self.homes(&|path| self.urls.rooted(path));
         self.render_template("404.html", &NotFoundView { page, homes })

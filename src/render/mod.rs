@@ -4,8 +4,11 @@
 //! no clock, no environment, so the same input gives the same bytes.
 
 mod az;
+mod concept_map;
 pub mod graph;
 mod index_pages;
+mod learning;
+mod practice;
 mod search;
 mod sitemap;
 mod status_page;
@@ -54,6 +57,8 @@ pub struct Site<'a> {
     statuses: &'a [Vec<Status>],
     /// Whether to build the search index.
     search: bool,
+    /// `[lang][term]`: the terms whose text links to each term.
+    mentions: Vec<Vec<Vec<TermId>>>,
 }
 
 impl<'a> Site<'a> {
@@ -72,7 +77,8 @@ impl<'a> Site<'a> {
             }
         }
         let urls = Urls::new(&glossary.config.base_url);
-        Site { glossary, rendered, theme, urls, include_drafts, tags, statuses, search: true }
+        let mentions = learning::mentions(glossary, rendered);
+        Site { glossary, rendered, theme, urls, include_drafts, tags, statuses, search: true, mentions }
     }
 
     /// Leaves the search index out (`--no-search`).
@@ -108,6 +114,8 @@ impl<'a> Site<'a> {
         let (pages_per_language, listing_files) = self.render_listings(sink)?;
         files += listing_files;
         files += self.render_status(sink)?;
+        files += self.render_learning_data(sink)?;
+        files += self.render_practice(sink)?;
         files += self.render_root_files(sink)?;
         if self.search {
             files += self.render_search(sink)?;
@@ -160,12 +168,13 @@ impl<'a> Site<'a> {
             let code = config.language(lang).code.as_str();
             sink.write(&urls::index_file(&urls::home(code)), self.home_page(lang)?.as_bytes())?;
             let tag_pages = self.tag_pages(lang)?;
-            for (dir, html) in &tag_pages {
+            for (dir, html) in tag_pages.iter().chain(&self.concept_maps(lang)?) {
                 sink.write(&urls::index_file(dir), html.as_bytes())?;
             }
             let status_pages = usize::from(config.languages.len() > 1);
-            let count = self.published_terms().count() + 1 + tag_pages.len() + status_pages;
-            files += 1 + tag_pages.len();
+            let practice_page = 1;
+            let count = self.published_terms().count() + 1 + 2 * tag_pages.len() + status_pages + practice_page;
+            files += 1 + 2 * tag_pages.len();
             pages_per_language.push((code.to_owned(), count));
         }
         Ok((pages_per_language, files))

@@ -36,6 +36,8 @@ pub struct PageView<'a> {
     pub is_home: bool,
     /// Link to the translation status page (sites with several languages).
     pub status_href: Option<String>,
+    /// Link to this language's practice page.
+    pub practice_href: String,
 }
 
 /// One hreflang alternate.
@@ -130,6 +132,7 @@ impl<'a> Site<'a> {
             t: self.theme.strings(lang),
             is_home: page_dir == urls::home(code),
             status_href: (config.languages.len() > 1).then(|| urls::relative(page_dir, &Site::status_path(code))),
+            practice_href: urls::relative(page_dir, &Site::practice_path(code)),
         }
     }
 

@@ -66,6 +66,44 @@ pub fn word_count(text: &str) -> usize {
     text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).count()
 }
 
+/// Inline Markdown as plain text, cheaply: emphasis and code marks dropped,
+/// `[text](url)` and `[[slug|text]]` reduced to their text, `[[slug]]` to
+/// what `title` says for the slug. For tooltips and descriptions.
+pub fn markdown_plain(markdown: &str, title: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("[[") {
+            if let Some(end) = after.find("]]") {
+                let inner = &after[..end];
+                match inner.split_once('|') {
+                    Some((_, text)) => out.push_str(text),
+                    None => {
+                        let slug = inner.split('#').next().unwrap_or(inner).trim();
+                        out.push_str(&title(slug).unwrap_or_else(|| slug.to_owned()));
+                    }
+                }
+                rest = &after[end + 2..];
+                continue;
+            }
+        }
+        if c == '[' {
+            if let Some(close) = rest.find("](") {
+                if let Some(paren) = rest[close..].find(')') {
+                    out.push_str(&rest[1..close]);
+                    rest = &rest[close + paren + 1..];
+                    continue;
+                }
+            }
+        }
+        if !matches!(c, '*' | '`' | '\\') {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +125,15 @@ mod tests {
     fn strips_only_a_leading_bom() {
         assert_eq!(strip_bom("\u{feff}---"), "---");
         assert_eq!(strip_bom("a\u{feff}"), "a\u{feff}");
+    }
+
+    #[test]
+    fn inline_markdown_to_plain_text() {
+        let title = |slug: &str| (slug == "staking").then(|| "Staking".to_owned());
+        assert_eq!(
+            markdown_plain("*Locking* `coins` for [[staking]], [[x|the x]] and [a](https://e.org) snake_case", &title),
+            "Locking coins for Staking, the x and a snake_case"
+        );
     }
 
     #[test]

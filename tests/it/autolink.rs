@@ -45,10 +45,7 @@ fn hangul_names_link_before_particles_only() {
         [pair("../../terms/staking/", "스테이킹"), pair("../../terms/liquid-staking/", "LST")]
     );
     // 유동성 스테이킹에서는 is the longer name, 검증자가 takes a particle.
-    assert_eq!(
-        links(&built, "ko/terms/liquid-staking/index.html"),
-        [pair("../../terms/validator/", "검증자")]
-    );
+    assert_eq!(links(&built, "ko/terms/liquid-staking/index.html"), [pair("../../terms/validator/", "검증자")]);
 }
 
 #[test]

@@ -117,3 +117,19 @@ fn edits_that_reach_other_pages_need_a_full_analysis() {
         Update::NeedsFullAnalysis
     ));
 }
+
+#[test]
+fn a_new_link_updates_the_targets_mentioned_in_list_in_place() {
+    let site = SiteTest::fixture("autolink");
+    assert_in_place_equals_full(&site, "content/en/terms/validator.md", |t| {
+        t.replace("by hand above.", "by hand above, unlike [[restaking]].")
+    });
+    let built = site.build();
+    let mentions: Vec<String> = built
+        .html("en/terms/restaking/index.html")
+        .select("#mentioned-in a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert!(mentions.contains(&"Validator".to_owned()), "{mentions:?}");
+}

@@ -1,0 +1,161 @@
+// The practice page: questions drawn at random from every term's quiz (all
+// topics or one tag), one at a time, with feedback, the explanation, a link
+// back to the term, and the score. Results also count for the term pages.
+(function () {
+  "use strict";
+  var section = document.getElementById("practice");
+  if (!section) return;
+  var s = section.dataset;
+  var setup = section.querySelector(".practice-setup");
+  var round = section.querySelector(".practice-round");
+  var questions = null;
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function load() {
+    if (!questions) {
+      questions = fetch(new URL(s.questions, location.href)).then(function (r) { return r.json(); }).then(function (d) {
+        return d.questions;
+      });
+    }
+    return questions;
+  }
+
+  function shuffle(items) {
+    for (var i = items.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = items[i];
+      items[i] = items[j];
+      items[j] = t;
+    }
+    return items;
+  }
+
+  function start(all, topic, count) {
+    var pool = all.filter(function (q) { return !topic || q.tags.indexOf(topic) >= 0; });
+    var picked = shuffle(pool.slice()).slice(0, count);
+    round.textContent = "";
+    if (!picked.length) {
+      round.appendChild(el("p", "notice", s.empty));
+      return;
+    }
+    var index = 0;
+    var score = 0;
+    var perTerm = {};
+
+    function ask() {
+      var q = picked[index];
+      round.textContent = "";
+      var form = el("form", "quiz-form practice-question");
+      form.appendChild(el("p", "quiz-progress", format(s.progress, { n: index + 1, total: picked.length })));
+      var fieldset = el("fieldset", "quiz-question");
+      var legend = el("legend");
+      legend.innerHTML = q.question; // rendered by glossa from the content, escaped there
+      fieldset.appendChild(legend);
+      var list = el("ul", "quiz-choices");
+      q.choices.forEach(function (choice, i) {
+        var li = el("li");
+        var label = el("label");
+        var input = el("input");
+        input.type = "radio";
+        input.name = "practice-choice";
+        input.value = String(i);
+        var span = el("span");
+        span.innerHTML = choice;
+        label.appendChild(input);
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(span);
+        li.appendChild(label);
+        list.appendChild(li);
+      });
+      fieldset.appendChild(list);
+      form.appendChild(fieldset);
+      var feedback = el("div", "quiz-feedback");
+      feedback.setAttribute("role", "status");
+      form.appendChild(feedback);
+      var about = el("p", "practice-about", s.about + " ");
+      var link = el("a", "term-link", q.title);
+      link.href = new URL(q.url, location.href).href;
+      about.appendChild(link);
+      var button = el("button", "quiz-button", s.check);
+      button.type = "submit";
+      form.appendChild(button);
+      round.appendChild(form);
+      var answered = false;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (answered) {
+          index += 1;
+          if (index < picked.length) ask(); else finish();
+          return;
+        }
+        var chosen = form.querySelector("input:checked");
+        if (!chosen) {
+          feedback.textContent = s.choose;
+          feedback.className = "quiz-feedback quiz-feedback--hint";
+          return;
+        }
+        answered = true;
+        var ok = Number(chosen.value) === q.answer;
+        if (ok) score += 1;
+        var tally = perTerm[q.term] || (perTerm[q.term] = { score: 0, total: 0 });
+        tally.total += 1;
+        if (ok) tally.score += 1;
+        Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) {
+          input.disabled = true;
+          if (Number(input.value) === q.answer) input.closest("li").classList.add("choice--correct");
+          if (input === chosen) input.closest("li").classList.add("choice--chosen");
+        });
+        feedback.className = "quiz-feedback " + (ok ? "quiz-feedback--correct" : "quiz-feedback--incorrect");
+        feedback.textContent = "";
+        feedback.appendChild(el("p", "quiz-verdict", ok ? s.correct : s.incorrect));
+        if (q.explanation) {
+          var p = el("p");
+          p.innerHTML = q.explanation;
+          feedback.appendChild(p);
+        }
+        feedback.appendChild(about);
+        button.textContent = index + 1 < picked.length ? s.next : s.finish;
+        button.focus();
+      });
+      var first = form.querySelector("input");
+      if (first) first.focus();
+    }
+
+    function finish() {
+      round.textContent = "";
+      var result = el("p", "quiz-result", format(s.done, { score: score, total: picked.length }));
+      result.tabIndex = -1;
+      round.appendChild(result);
+      var again = el("button", "quiz-button", s.again);
+      again.type = "button";
+      again.addEventListener("click", function () { start(all, topic, count); });
+      round.appendChild(again);
+      result.focus();
+    }
+
+    ask();
+  }
+
+  setup.hidden = false;
+  setup.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var topic = setup.elements.topic.value;
+    var count = Number(setup.elements.count.value) || 10;
+    load().then(function (all) { start(all, topic, count); }).catch(function () {
+      round.textContent = "";
+      round.appendChild(el("p", "notice", s.empty));
+    });
+  });
+})();
