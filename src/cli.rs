@@ -51,6 +51,9 @@ pub struct BuildArgs {
     /// Leave out the search index (faster builds; the search box then finds nothing).
     #[arg(long)]
     pub no_search: bool,
+    /// Remove indentation, empty lines and CSS comments from HTML, CSS and JS.
+    #[arg(long)]
+    pub minify: bool,
 }
 
 /// `glossa check`.

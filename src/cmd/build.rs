@@ -34,7 +34,10 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let progress = Progress::new(total as u64);
     let renderer =
         if args.no_search { site.renderer(args.drafts).without_search() } else { site.renderer(args.drafts) };
-    let stats = renderer.render(&staging.sink(), &|| progress.tick())?;
+    let sink = staging.sink();
+    let minifier = output::MinifySink::new(&sink);
+    let target: &dyn output::OutputSink = if args.minify { &minifier } else { &sink };
+    let stats = renderer.render(target, &|| progress.tick())?;
     staging.commit()?;
     progress.finish();
 

@@ -88,6 +88,7 @@ pub fn assemble(config: SiteConfig, sources: SourceMap, mut files: Vec<ParsedFil
         term.redirect_from = read_redirects(&front.redirect_from, &by_slug, &mut diags);
     }
 
+    check_redirect_owners(&terms, &entries, default, &mut diags);
     for entry in &entries {
         if entry.lang != default {
             let term = &terms[entry.term.index()];
@@ -194,6 +195,34 @@ fn read_redirects(
         }
     }
     slugs
+}
+
+/// One old slug can redirect to one term only.
+fn check_redirect_owners(
+    terms: &[Term],
+    entries: &[Entry],
+    default: crate::config::LangId,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut owners: BTreeMap<&str, &Slug> = BTreeMap::new();
+    for term in terms {
+        let Some(entry) = term.entry(default).map(|e| &entries[e.index()]) else { continue };
+        for old in &entry.front.redirect_from {
+            match owners.get(old.value.as_str()) {
+                Some(owner) if **owner != term.slug => diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        Some(old.span),
+                        format!("`{}` already redirects to `{owner}`", old.value),
+                    )
+                    .with_help("an old slug can lead to one term only"),
+                ),
+                _ => {
+                    owners.insert(old.value.as_str(), &term.slug);
+                }
+            }
+        }
+    }
 }
 
 /// A translation may omit prerequisites, related and tags; if it sets them,

@@ -39,6 +39,8 @@ struct ChooserLanguage<'a> {
     name: &'a str,
     title: &'a str,
     href: String,
+    /// The language's interface strings (for the 404 page).
+    t: &'a crate::theme::UiStrings,
 }
 
 #[derive(Serialize)]
@@ -95,7 +97,8 @@ impl<'a> Site<'a> {
         let term_count: usize = groups.iter().map(|g| g.terms.len()).sum();
         let title = config.title_in(lang).to_owned();
         let description = self.theme.text(lang, "home_description").replace("{count}", &term_count.to_string());
-        let page = self.page_view(lang, &page_dir, title, description, &|l| urls::home(l));
+        let mut page = self.page_view(lang, &page_dir, title, description.clone(), &|l| urls::home(l));
+        page.json_ld = Some(self.home_json_ld(lang, &description));
         let tags = self.tags.keys().map(|t| self.tag_link(t, lang, &page_dir)).collect();
         self.render_template("home.html", &HomeView { page, term_count, groups, tags })
     }
@@ -142,6 +145,7 @@ impl<'a> Site<'a> {
                     name: &l.name,
                     title: config.title_in(lang),
                     href: from(&urls::home(l.code.as_str())),
+                    t: self.theme.strings(lang),
                 }
             })
             .collect()

@@ -9,6 +9,7 @@ pub mod graph;
 mod index_pages;
 mod learning;
 mod practice;
+mod publish;
 mod search;
 mod sitemap;
 mod status_page;
@@ -116,6 +117,7 @@ impl<'a> Site<'a> {
         files += self.render_status(sink)?;
         files += self.render_learning_data(sink)?;
         files += self.render_practice(sink)?;
+        files += self.render_publishing(sink)?;
         files += self.render_root_files(sink)?;
         if self.search {
             files += self.render_search(sink)?;

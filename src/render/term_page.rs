@@ -177,10 +177,12 @@ impl<'a> Site<'a> {
 
         let title = title_entry.title();
         let description = plain_text(summary_html);
-        let page =
+        let mut page =
             self.page_view(lang, &page_dir, format!("{title} · {}", config.title_in(lang)), description, &|l| {
                 urls::term(l, slug)
             });
+        page.og_type = "article";
+        page.json_ld = Some(self.term_json_ld(term, lang));
         let tags = term.tags.iter().map(|t| self.tag_link(t, lang, &page_dir)).collect();
         let edit_url = config.repository.as_ref().map(|repo| {
             let path = glossary.sources.path(title_entry.file).to_string_lossy().replace('\\', "/");

@@ -38,6 +38,55 @@ pub struct PageView<'a> {
     pub status_href: Option<String>,
     /// Link to this language's practice page.
     pub practice_href: String,
+    /// The page in the default language (`hreflang="x-default"`).
+    pub x_default: String,
+    /// OpenGraph locale of the page and of its other languages.
+    pub og_locale: String,
+    /// OpenGraph locales of the other languages.
+    pub og_alternates: Vec<String>,
+    /// OpenGraph type (`website` or `article`).
+    pub og_type: &'static str,
+    /// The site's name in this language.
+    pub site_name: &'a str,
+    /// Link to this language's Atom feed.
+    pub feed_href: String,
+    /// JSON-LD for the page, already escaped for a `<script>` element.
+    pub json_ld: Option<String>,
+}
+
+/// An OpenGraph locale (`ko_KR`) from a language code.
+pub(super) fn og_locale(code: &str) -> String {
+    if let Some((language, region)) = code.split_once('-') {
+        return format!("{language}_{}", region.to_uppercase());
+    }
+    let region = match code {
+        "en" => "US",
+        "ko" => "KR",
+        "ja" => "JP",
+        "zh" => "CN",
+        "de" => "DE",
+        "fr" => "FR",
+        "es" => "ES",
+        "pt" => "BR",
+        "it" => "IT",
+        "ru" => "RU",
+        "vi" => "VN",
+        "id" => "ID",
+        "th" => "TH",
+        _ => return code.to_owned(),
+    };
+    format!("{code}_{region}")
+}
+
+/// JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&`
+/// written as `\u003c`, `\u003e` and `\u0026`, so no string can close the
+/// script or start markup.
+pub(super) fn script_json(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "{}".to_owned())
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// One hreflang alternate.
@@ -133,6 +182,18 @@ impl<'a> Site<'a> {
             is_home: page_dir == urls::home(code),
             status_href: (config.languages.len() > 1).then(|| urls::relative(page_dir, &Site::status_path(code))),
             practice_href: urls::relative(page_dir, &Site::practice_path(code)),
+            x_default: self.urls.absolute(&path_in(config.language(config.default_language).code.as_str())),
+            og_locale: og_locale(code),
+            og_alternates: config
+                .languages
+                .iter()
+                .filter(|l| l.code.as_str() != code)
+                .map(|l| og_locale(l.code.as_str()))
+                .collect(),
+            og_type: "website",
+            site_name: config.title_in(lang),
+            feed_href: urls::relative(page_dir, &format!("{code}/atom.xml")),
+            json_ld: None,
         }
     }
 
@@ -181,6 +242,21 @@ pub(super) fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_for_scripts_cannot_close_them() {
+        let json = script_json(&serde_json::json!({ "name": "</script><script>alert(1)</script> & more" }));
+        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'), "{json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["name"], "</script><script>alert(1)</script> & more");
+    }
+
+    #[test]
+    fn opengraph_locales() {
+        assert_eq!(og_locale("ko"), "ko_KR");
+        assert_eq!(og_locale("pt-br"), "pt_BR");
+        assert_eq!(og_locale("eo"), "eo");
+    }
 
     #[test]
     fn plain_text_strips_tags_and_entities() {

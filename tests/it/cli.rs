@@ -60,7 +60,7 @@ fn json_diagnostics_have_exactly_the_contract_fields() {
     }
     let draft = lines.iter().find(|l| l["code"] == "link-to-draft").unwrap();
     assert_eq!(draft["file"], "content/en/terms/staking.md");
-    assert_eq!((draft["line"].as_u64(), draft["column"].as_u64()), (Some(15), Some(53)));
+    assert_eq!((draft["line"].as_u64(), draft["column"].as_u64()), (Some(16), Some(53)));
     assert_eq!(draft["severity"], "warning");
 }
 

@@ -90,6 +90,7 @@ fn every_page_has_hreflang_alternates_and_a_canonical_url_under_the_base_path() 
         [
             ("en".to_owned(), "https://example.org/docs/glossary/en/terms/staking/".to_owned()),
             ("ko".to_owned(), "https://example.org/docs/glossary/ko/terms/staking/".to_owned()),
+            ("x-default".to_owned(), "https://example.org/docs/glossary/en/terms/staking/".to_owned()),
         ]
     );
 }
@@ -125,7 +126,7 @@ fn the_404_page_links_from_the_base_path() {
         page.attr("link[rel=stylesheet][href$='style.css']", "href").as_deref(),
         Some("/docs/glossary/static/style.css")
     );
-    let homes: Vec<&str> = page.select(".home-links a").iter().filter_map(|a| a.value().attr("href")).collect();
+    let homes: Vec<&str> = page.select(".not-found-language a").iter().filter_map(|a| a.value().attr("href")).collect();
     assert_eq!(homes, ["/docs/glossary/en/", "/docs/glossary/ko/"]);
 }
 

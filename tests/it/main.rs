@@ -10,6 +10,7 @@ mod incremental;
 mod links;
 mod new;
 mod pages;
+mod publish;
 mod robustness;
 mod sample;
 mod serve;

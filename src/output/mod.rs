@@ -3,6 +3,10 @@
 //! folder beside the output and swaps it in only when everything succeeded,
 //! so a failed or interrupted build leaves the previous site intact.
 
+mod minify;
+
+pub use minify::MinifySink;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
