@@ -19,9 +19,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node server.mjs",
-    url: `http://127.0.0.1:${process.env.PORT || 4173}/index.html`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: "node server.mjs",
+      url: `http://127.0.0.1:${process.env.PORT || 4173}/index.html`,
+      reuseExistingServer: false,
+    },
+    {
+      // A site built from content that tries to break out of every context.
+      command: "node server.mjs",
+      env: { SITE_DIR: process.env.HOSTILE_DIR || "hostile-site", PORT: "4174" },
+      url: "http://127.0.0.1:4174/index.html",
+      reuseExistingServer: false,
+    },
+  ],
 });
