@@ -54,7 +54,7 @@ struct QuestionView<'a> {
 #[derive(Serialize)]
 struct SourceView<'a> {
     title: &'a str,
-    url: &'a str,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -162,8 +162,12 @@ impl<'a> Site<'a> {
             .pick(|_, r| r.quiz.as_deref().filter(|q| !q.is_empty()))
             .map(|(q, e, f)| part(questions(q), notice(e, f)));
         let source_list = sources.pick(|e, _| (!e.front.sources.is_empty()).then_some(e)).map(|(e, entry, f)| {
-            let list =
-                e.front.sources.iter().map(|s| SourceView { title: &s.title.value, url: &s.url.value }).collect();
+            let list = e
+                .front
+                .sources
+                .iter()
+                .map(|s| SourceView { title: &s.title.value, url: crate::util::url::encode_unsafe(&s.url.value) })
+                .collect();
             part(list, notice(entry, f))
         });
 

@@ -25,6 +25,24 @@ fn scheme(url: &str) -> Option<&str> {
     url[end..].starts_with(':').then(|| &url[..end])
 }
 
+/// `url` with the characters a URL may not contain as they are (space,
+/// `"`, `<`, `>`, backtick, `{`, `}`, `|`, `\`, `^`, controls)
+/// percent-encoded, so that an attribute holds a valid URL.
+pub fn encode_unsafe(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_control() || matches!(c, ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^') {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Whether `url` is absolute with an http(s) scheme (required for `base_url`).
 pub fn is_absolute_http(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
@@ -59,6 +77,12 @@ mod tests {
         for (url, safe) in cases {
             assert_eq!(is_safe(url), safe, "{url:?}");
         }
+    }
+
+    #[test]
+    fn encodes_what_may_not_stand_in_a_url() {
+        assert_eq!(encode_unsafe("https://e.org/?a=1&b=\"2\" x"), "https://e.org/?a=1&b=%222%22%20x");
+        assert_eq!(encode_unsafe("https://e.org/한국어#ok"), "https://e.org/한국어#ok");
     }
 
     #[test]

