@@ -268,10 +268,11 @@ fn term_file(i: usize, lang: &str, default: bool, n: usize, rng: &mut Rng) -> St
             f.push('\n');
         }
         if p == 2 {
+            // Translations keep their code: the block depends on the term only.
             let _ = writeln!(
                 f,
                 "```rust\nfn reward_{i}(stake: u64, rate_bps: u64) -> u64 {{\n    // {}\n    stake * rate_bps / 10_000\n}}\n```\n",
-                sentence(rng, EN_WORDS, 6)
+                sentence(&mut Rng(i as u64), EN_WORDS, 6)
             );
         }
     }

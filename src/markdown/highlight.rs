@@ -54,6 +54,30 @@ fn wrap(lang: &str, body: &str) -> String {
     format!("<pre class=\"code\"><code{class}>{body}</code></pre>\n")
 }
 
+/// Highlighted blocks by language and code, so a block that appears in
+/// several entries (translations keep their code) is highlighted once.
+#[derive(Default)]
+pub struct HighlightCache {
+    blocks: std::sync::Mutex<std::collections::HashMap<(String, String), std::sync::Arc<str>>>,
+}
+
+impl HighlightCache {
+    /// The highlighted HTML of `code` in the language of `info`.
+    pub fn code_block(&self, code: &str, info: &str) -> std::sync::Arc<str> {
+        let key = (language(info).to_owned(), code.to_owned());
+        if let Some(html) = self.lock().get(&key) {
+            return std::sync::Arc::clone(html);
+        }
+        // Highlight outside the lock: blocks are highlighted in parallel.
+        let html: std::sync::Arc<str> = code_block(code, info).into();
+        self.lock().entry(key).or_insert(html).clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<(String, String), std::sync::Arc<str>>> {
+        self.blocks.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 /// The highlighting stylesheet: a light theme, and a dark one inside
 /// `@media (prefers-color-scheme: dark)`. Built once per process.
 pub fn stylesheet() -> &'static str {

@@ -20,8 +20,8 @@ pub struct Linker<'g> {
     pub source_term: TermId,
     /// Whether drafts are published (`--drafts`).
     pub include_drafts: bool,
-    /// Whether code blocks are highlighted (not needed to check content).
-    pub highlight: bool,
+    /// Highlights code blocks, remembering each (`None` when only checking).
+    pub highlight: Option<&'g super::highlight::HighlightCache>,
     /// Automatic links, one automaton per language (`None`: no automatic links).
     pub autolinkers: Option<&'g [super::autolink::Autolinker]>,
     /// `[lang][term]` plain summaries, the description of links to a term.

@@ -245,10 +245,9 @@ fn transform<'a>(
                         _ => {}
                     }
                 }
-                let html = if linker.highlight {
-                    highlight::code_block(&code, &lang)
-                } else {
-                    highlight::plain_block(&code, &lang)
+                let html = match linker.highlight {
+                    Some(cache) => cache.code_block(&code, &lang).to_string(),
+                    None => highlight::plain_block(&code, &lang),
                 };
                 out.push((Event::Html(html.into()), range));
             }

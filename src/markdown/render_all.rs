@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::autolink::Autolinker;
+use super::highlight::HighlightCache;
 use super::{render_body, render_inline, Linker, RenderedBody};
 use crate::config::LangId;
 use crate::diag::Diagnostic;
@@ -56,6 +57,8 @@ pub struct Rendered {
     /// `[lang][term]`: each term's summary as plain text, in that language
     /// (or the default one): links to a term carry it as their description.
     pub summaries: Vec<Vec<String>>,
+    /// Highlighted code blocks, kept for re-rendering after an edit.
+    highlights: HighlightCache,
 }
 
 impl Rendered {
@@ -83,7 +86,8 @@ pub struct RenderOptions {
 pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec<Diagnostic>) {
     let autolinkers = Autolinker::for_languages(glossary, options.include_drafts);
     let summaries = plain_summaries(glossary);
-    let options = Context { options, autolinkers: &autolinkers, summaries: &summaries };
+    let highlights = HighlightCache::default();
+    let options = Context { options, autolinkers: &autolinkers, summaries: &summaries, highlights: &highlights };
     let results: Vec<(RenderedEntry, Vec<Diagnostic>)> = glossary
         .entries
         .par_iter()
@@ -122,7 +126,7 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
             ((term, lang), rendered)
         })
         .collect();
-    (Rendered { own, fallback, autolinkers, summaries }, diags)
+    (Rendered { own, fallback, autolinkers, summaries, highlights }, diags)
 }
 
 /// Renders the entries of `term` again after an edit, and its fallback
@@ -136,7 +140,8 @@ pub fn rerender_term(
     // Names are unchanged by an in-place edit, so the automatons still hold.
     let autolinkers = std::mem::take(&mut rendered.autolinkers);
     let summaries = std::mem::take(&mut rendered.summaries);
-    let options = Context { options, autolinkers: &autolinkers, summaries: &summaries };
+    let highlights = std::mem::take(&mut rendered.highlights);
+    let options = Context { options, autolinkers: &autolinkers, summaries: &summaries, highlights: &highlights };
     let mut diags = Vec::new();
     let term = glossary.term(term);
     for entry in term.entries.iter().flatten().map(|id| glossary.entry(*id)) {
@@ -161,6 +166,7 @@ pub fn rerender_term(
     }
     rendered.autolinkers = autolinkers;
     rendered.summaries = summaries;
+    rendered.highlights = highlights;
     diags
 }
 
@@ -200,6 +206,7 @@ struct Context<'a> {
     options: RenderOptions,
     autolinkers: &'a [Autolinker],
     summaries: &'a [Vec<String>],
+    highlights: &'a HighlightCache,
 }
 
 fn render_entry(
@@ -215,7 +222,7 @@ fn render_entry(
         content_lang: entry.lang,
         source_term: entry.term,
         include_drafts: context.options.include_drafts,
-        highlight: context.options.highlight,
+        highlight: context.options.highlight.then_some(context.highlights),
         autolinkers: Some(context.autolinkers),
         summaries: Some(context.summaries),
     };

@@ -10,11 +10,56 @@ use super::Site;
 use crate::config::LangId;
 use crate::error::Error;
 
+/// Lists longer than this are split over pages of this size (spec §4.5:
+/// pages stay small at any size of glossary).
+pub(super) const PAGE_SIZE: usize = 300;
+
 #[derive(Serialize)]
 struct AzGroup<'a> {
     label: String,
     id: String,
+    /// Where the group's own pages start (when the index is split).
+    href: Option<String>,
+    count: usize,
     terms: Vec<TermLink<'a>>,
+    /// The terms, in order (for the group's own pages).
+    #[serde(skip)]
+    ids: Vec<crate::model::TermId>,
+}
+
+/// Links between the pages of a split list.
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    pages: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AzPageView<'a> {
+    page: PageView<'a>,
+    label: String,
+    terms: Vec<TermLink<'a>>,
+    pagination: Option<Pagination>,
+}
+
+/// The folder of page `number` (1-based) of a list whose first page is `first`.
+fn page_dir(first: &str, number: usize) -> String {
+    if number <= 1 {
+        first.to_owned()
+    } else {
+        format!("{first}{number}/")
+    }
+}
+
+fn pagination(first: &str, here: &str, number: usize, pages: usize) -> Option<Pagination> {
+    (pages > 1).then(|| Pagination {
+        current: number,
+        pages,
+        previous: (number > 1).then(|| urls::relative(here, &page_dir(first, number - 1))),
+        next: (number < pages).then(|| urls::relative(here, &page_dir(first, number + 1))),
+    })
 }
 
 #[derive(Serialize)]
@@ -22,6 +67,8 @@ struct HomeView<'a> {
     page: PageView<'a>,
     term_count: usize,
     groups: Vec<AzGroup<'a>>,
+    /// Whether the groups are on pages of their own.
+    split: bool,
     tags: Vec<TagLink<'a>>,
 }
 
@@ -31,6 +78,7 @@ struct TagView<'a> {
     tag: TagLink<'a>,
     terms: Vec<TermLink<'a>>,
     map_href: String,
+    pagination: Option<Pagination>,
 }
 
 #[derive(Serialize)]
@@ -71,16 +119,14 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// The home page of `lang`: every published term A–Z, and the tags.
-    pub fn home_page(&self, lang: LangId) -> Result<String, Error> {
-        let config = &self.glossary.config;
-        let code = config.language(lang).code.as_str();
-        let page_dir = urls::home(code);
-        let mut links: Vec<(Group, (String, String), TermLink<'a>)> = self
+    /// The A–Z groups of `lang`, each with its terms in order.
+    fn az_groups(&self, lang: LangId, page_dir: &str) -> Vec<AzGroup<'a>> {
+        let code = self.glossary.config.language(lang).code.as_str();
+        let mut links: Vec<(Group, (String, String), TermLink<'a>, crate::model::TermId)> = self
             .published_terms()
             .map(|t| {
-                let link = self.term_link(t.id, lang, &page_dir, false);
-                (Group::of(link.title), az::sort_key(link.title), link)
+                let link = self.term_link(t.id, lang, page_dir, false);
+                (Group::of(link.title), az::sort_key(link.title), link, t.id)
             })
             .collect();
         let hangul_first = code == "ko";
@@ -88,34 +134,108 @@ impl<'a> Site<'a> {
             a.0.cmp_for(b.0, hangul_first).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.slug.cmp(b.2.slug))
         });
         let mut groups: Vec<AzGroup<'a>> = Vec::new();
-        for (group, _, link) in links {
+        for (group, _, link, id) in links {
             match groups.last_mut() {
-                Some(last) if last.id == group.id() => last.terms.push(link),
-                _ => groups.push(AzGroup { label: group.label(), id: group.id(), terms: vec![link] }),
+                Some(last) if last.id == group.id() => {
+                    last.terms.push(link);
+                    last.ids.push(id);
+                }
+                _ => groups.push(AzGroup {
+                    label: group.label(),
+                    id: group.id(),
+                    href: None,
+                    count: 0,
+                    terms: vec![link],
+                    ids: vec![id],
+                }),
             }
         }
-        let term_count: usize = groups.iter().map(|g| g.terms.len()).sum();
+        for group in &mut groups {
+            group.count = group.terms.len();
+        }
+        groups
+    }
+
+    /// Where the A–Z pages of group `id` start.
+    fn az_path(lang: &str, id: &str) -> String {
+        format!("{lang}/az/{}/", id.trim_start_matches("az-"))
+    }
+
+    /// The home page of `lang`: the A–Z index (every term, or past
+    /// [`PAGE_SIZE`] terms the letters linking to pages of their own) and the tags.
+    pub fn home_page(&self, lang: LangId) -> Result<String, Error> {
+        let config = &self.glossary.config;
+        let code = config.language(lang).code.as_str();
+        let page_dir = urls::home(code);
+        let mut groups = self.az_groups(lang, &page_dir);
+        let term_count: usize = groups.iter().map(|g| g.count).sum();
+        let split = term_count > PAGE_SIZE;
+        if split {
+            for group in &mut groups {
+                group.href = Some(urls::relative(&page_dir, &Self::az_path(code, &group.id)));
+                group.terms.clear();
+            }
+        }
         let title = config.title_in(lang).to_owned();
         let description = self.theme.text(lang, "home_description").replace("{count}", &term_count.to_string());
         let mut page = self.page_view(lang, &page_dir, title, description.clone(), &|l| urls::home(l));
         page.json_ld = Some(self.home_json_ld(lang, &description));
         let tags = self.tags.keys().map(|t| self.tag_link(t, lang, &page_dir)).collect();
-        self.render_template("home.html", &HomeView { page, term_count, groups, tags })
+        self.render_template("home.html", &HomeView { page, term_count, groups, split, tags })
     }
 
-    /// Every tag page of `lang`, as (page folder, HTML).
+    /// When the home's A–Z index is split: each group's pages, as (folder, HTML).
+    pub fn az_pages(&self, lang: LangId) -> Result<Vec<(String, String)>, Error> {
+        if self.published_terms().count() <= PAGE_SIZE {
+            return Ok(Vec::new());
+        }
+        let config = &self.glossary.config;
+        let code = config.language(lang).code.as_str();
+        let mut pages = Vec::new();
+        for group in self.az_groups(lang, &urls::home(code)) {
+            let first = Self::az_path(code, &group.id);
+            let chunks: Vec<&[crate::model::TermId]> = group.ids.chunks(PAGE_SIZE).collect();
+            for (i, chunk) in chunks.iter().enumerate() {
+                let here = page_dir(&first, i + 1);
+                let terms: Vec<TermLink<'a>> = chunk.iter().map(|&t| self.term_link(t, lang, &here, false)).collect();
+                let title =
+                    format!("{} {} · {}", self.theme.text(lang, "az_index"), group.label, config.title_in(lang));
+                let description =
+                    self.theme.text(lang, "home_description").replace("{count}", &group.count.to_string());
+                let id = group.id.clone();
+                let page =
+                    self.page_view(lang, &here, title, description, &|l| page_dir(&Self::az_path(l, &id), i + 1));
+                let view = AzPageView {
+                    page,
+                    label: group.label.clone(),
+                    terms,
+                    pagination: pagination(&first, &here, i + 1, chunks.len()),
+                };
+                pages.push((here, self.render_template("az.html", &view)?));
+            }
+        }
+        Ok(pages)
+    }
+
+    /// Every tag page of `lang` (split past [`PAGE_SIZE`] terms), as (page folder, HTML).
     pub fn tag_pages(&self, lang: LangId) -> Result<Vec<(String, String)>, Error> {
         let config = &self.glossary.config;
         let code = config.language(lang).code.as_str();
-        self.tags
-            .iter()
-            .map(|(&tag, terms)| {
-                let page_dir = urls::tag(code, tag);
-                let mut links: Vec<TermLink<'a>> =
-                    terms.iter().map(|&t| self.term_link(t, lang, &page_dir, true)).collect();
-                links
-                    .sort_by(|a, b| az::sort_key(a.title).cmp(&az::sort_key(b.title)).then_with(|| a.slug.cmp(b.slug)));
-                let label = config.tag_label(tag, lang);
+        let mut pages = Vec::new();
+        for (&tag, terms) in &self.tags {
+            let first = urls::tag(code, tag);
+            let mut ordered: Vec<TermLink<'a>> =
+                terms.iter().map(|&t| self.term_link(t, lang, &first, false)).collect();
+            ordered.sort_by(|a, b| az::sort_key(a.title).cmp(&az::sort_key(b.title)).then_with(|| a.slug.cmp(b.slug)));
+            let label = config.tag_label(tag, lang);
+            let chunks: Vec<&[TermLink<'a>]> = ordered.chunks(PAGE_SIZE).collect();
+            for (i, chunk) in chunks.iter().enumerate() {
+                let here = page_dir(&first, i + 1);
+                let links: Vec<TermLink<'a>> = chunk
+                    .iter()
+                    .filter_map(|l| self.glossary.lookup(l.slug))
+                    .map(|t| self.term_link(t, lang, &here, true))
+                    .collect();
                 let title = format!(
                     "{} · {}",
                     self.theme.text(lang, "tag_title").replace("{tag}", label),
@@ -125,13 +245,20 @@ impl<'a> Site<'a> {
                     .theme
                     .text(lang, "tag_description")
                     .replace("{tag}", label)
-                    .replace("{count}", &links.len().to_string());
-                let page = self.page_view(lang, &page_dir, title, description, &|l| urls::tag(l, tag));
-                let map_href = urls::relative(&page_dir, &Site::map_path(code, tag));
-                let view = TagView { page, tag: self.tag_link(tag, lang, &page_dir), terms: links, map_href };
-                Ok((page_dir, self.render_template("tag.html", &view)?))
-            })
-            .collect()
+                    .replace("{count}", &ordered.len().to_string());
+                let page = self.page_view(lang, &here, title, description, &|l| page_dir(&urls::tag(l, tag), i + 1));
+                let map_href = urls::relative(&here, &Site::map_path(code, tag));
+                let view = TagView {
+                    page,
+                    tag: self.tag_link(tag, lang, &here),
+                    terms: links,
+                    map_href,
+                    pagination: pagination(&first, &here, i + 1, chunks.len()),
+                };
+                pages.push((here, self.render_template("tag.html", &view)?));
+            }
+        }
+        Ok(pages)
     }
 
     fn homes(&self, from: &dyn Fn(&str) -> String) -> Vec<ChooserLanguage<'a>> {

@@ -170,13 +170,16 @@ impl<'a> Site<'a> {
             let code = config.language(lang).code.as_str();
             sink.write(&urls::index_file(&urls::home(code)), self.home_page(lang)?.as_bytes())?;
             let tag_pages = self.tag_pages(lang)?;
-            for (dir, html) in tag_pages.iter().chain(&self.concept_maps(lang)?) {
+            let maps = self.concept_maps(lang)?;
+            let az_pages = self.az_pages(lang)?;
+            for (dir, html) in tag_pages.iter().chain(&maps).chain(&az_pages) {
                 sink.write(&urls::index_file(dir), html.as_bytes())?;
             }
             let status_pages = usize::from(config.languages.len() > 1);
             let practice_page = 1;
-            let count = self.published_terms().count() + 1 + 2 * tag_pages.len() + status_pages + practice_page;
-            files += 1 + 2 * tag_pages.len();
+            let listings = tag_pages.len() + maps.len() + az_pages.len();
+            let count = self.published_terms().count() + 1 + listings + status_pages + practice_page;
+            files += 1 + listings;
             pages_per_language.push((code.to_owned(), count));
         }
         Ok((pages_per_language, files))

@@ -23,7 +23,10 @@ struct Segment {
 struct StatusList<'a> {
     status: &'static str,
     label: String,
+    count: usize,
     terms: Vec<TermLink<'a>>,
+    /// Terms not listed on the page (see the data file).
+    more: usize,
 }
 
 #[derive(Serialize)]
@@ -40,6 +43,7 @@ struct LanguageView<'a> {
 struct StatusView<'a> {
     page: PageView<'a>,
     languages: Vec<LanguageView<'a>>,
+    data_href: String,
 }
 
 impl<'a> Site<'a> {
@@ -79,15 +83,20 @@ impl<'a> Site<'a> {
                     .collect();
                 let lists = Status::ALL
                     .iter()
-                    .map(|&status| StatusList {
-                        status: status.as_str(),
-                        label: self.status_label(lang, status),
-                        terms: language
-                            .terms(status)
-                            .iter()
-                            .filter_map(|t| self.glossary.lookup(&t.slug))
-                            .map(|id| self.term_link(id, lang, &page_dir, false))
-                            .collect(),
+                    .map(|&status| {
+                        let all = language.terms(status);
+                        StatusList {
+                            status: status.as_str(),
+                            label: self.status_label(lang, status),
+                            count: all.len(),
+                            terms: all
+                                .iter()
+                                .take(super::index_pages::PAGE_SIZE)
+                                .filter_map(|t| self.glossary.lookup(&t.slug))
+                                .map(|id| self.term_link(id, lang, &page_dir, false))
+                                .collect(),
+                            more: all.len().saturating_sub(super::index_pages::PAGE_SIZE),
+                        }
                     })
                     .collect();
                 let summary = self
@@ -105,7 +114,8 @@ impl<'a> Site<'a> {
                 }
             })
             .collect();
-        self.render_template("translations.html", &StatusView { page, languages })
+        let data_href = super::urls::relative(&page_dir, STATUS_JSON);
+        self.render_template("translations.html", &StatusView { page, languages, data_href })
     }
 
     fn status_label(&self, lang: LangId, status: Status) -> String {

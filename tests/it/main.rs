@@ -13,6 +13,7 @@ mod pages;
 mod publish;
 mod robustness;
 mod sample;
+mod scale;
 mod serve;
 mod support;
 mod theme;
