@@ -83,11 +83,13 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
     let local = listener.local_addr().map_err(|e| Error::io("<socket>", e))?;
     let base_url = format!("http://{local}/");
 
-    let mut builder = Builder::new(options.root.clone(), base_url.clone());
-    let first = tokio::task::block_in_place(|| builder.build(&[]))?;
+    let builder = Builder::new(options.root.clone(), base_url.clone());
     let (events, _) = broadcast::channel(16);
     let shared = Arc::new(Shared { snapshot: RwLock::new(Snapshot::default()), events });
-    rebuild::publish(&shared, first, true);
+    // Watching starts before the first build, so no change made meanwhile is missed.
+    let (_watcher, first_build) = watch::start(&options.root, builder, Arc::clone(&shared))?;
+    tokio::task::block_in_place(|| first_build.recv())
+        .map_err(|_| Error::Usage("the first build stopped unexpectedly".into()))??;
 
     println!("Serving {} at {base_url}", options.root.display());
     println!("Watching content/, templates/, static/ and site.yaml; drafts are shown. Press Ctrl-C to stop.");
@@ -99,7 +101,6 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
             }
         });
     }
-    let _watcher = watch::start(&options.root, builder, Arc::clone(&shared))?;
     let app = http::router(Arc::clone(&shared));
     axum::serve(listener, app)
         .with_graceful_shutdown(async {

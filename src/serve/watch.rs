@@ -25,8 +25,13 @@ pub(super) struct Watch {
     _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
 }
 
-/// Starts watching the site at `root`; rebuilds run on their own thread.
-pub(super) fn start(root: &Path, mut builder: Builder, shared: Arc<Shared>) -> Result<Watch, Error> {
+/// Starts watching the site at `root`, then builds it on the watcher's own
+/// thread (where every rebuild runs). The receiver reports the first build.
+pub(super) fn start(
+    root: &Path,
+    mut builder: Builder,
+    shared: Arc<Shared>,
+) -> Result<(Watch, std::sync::mpsc::Receiver<Result<(), Error>>), Error> {
     // Events carry absolute paths: compare them with the absolute root.
     let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let root = root.as_path();
@@ -47,7 +52,18 @@ pub(super) fn start(root: &Path, mut builder: Builder, shared: Arc<Shared>) -> R
         }
     }
     let root = root.to_path_buf();
+    let (first_tx, first_rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        match builder.build(&[]) {
+            Ok(result) => {
+                publish(&shared, result, true);
+                let _ = first_tx.send(Ok(()));
+            }
+            Err(error) => {
+                let _ = first_tx.send(Err(error));
+                return;
+            }
+        }
         // After an in-place rebuild the lints that compare terms are stale;
         // they run once no further change arrives for a moment.
         let mut refresh_pending = false;
@@ -90,7 +106,7 @@ pub(super) fn start(root: &Path, mut builder: Builder, shared: Arc<Shared>) -> R
             }
         }
     });
-    Ok(Watch { _debouncer: debouncer })
+    Ok((Watch { _debouncer: debouncer }, first_rx))
 }
 
 /// The changed paths that matter: sources only, never reads, never hidden
