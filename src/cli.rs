@@ -78,6 +78,9 @@ pub struct CheckArgs {
 pub struct NewArgs {
     /// The term's slug (lowercase letters, digits and single hyphens).
     pub slug: String,
+    /// Start an article (content/<lang>/articles/) instead of a term.
+    #[arg(long)]
+    pub article: bool,
     /// Start a translation into this language (from the default-language file).
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,

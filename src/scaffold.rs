@@ -14,6 +14,8 @@ pub struct Request {
     pub slug: String,
     /// The language; `None` for the default language (a new term).
     pub lang: Option<String>,
+    /// An article rather than a term.
+    pub article: bool,
 }
 
 /// The file that was written, relative to the root.
@@ -34,15 +36,21 @@ pub fn create(root: &Path, config: &SiteConfig, request: &Request) -> Result<Pat
             Error::Usage(format!("`{code}` is not a language of this site (declared: {})", codes.join(", ")))
         })?,
     };
-    let rel = term_path(config, lang, &slug);
+    let folder = if request.article { "articles" } else { "terms" };
+    let path_of = |lang: LangId| PathBuf::from(format!("content/{}/{folder}/{slug}.md", config.language(lang).code));
+    let rel = path_of(lang);
     let path = root.join(&rel);
     if path.exists() {
         return Err(Error::Usage(format!("{} already exists: glossa new never overwrites a file", rel.display())));
     }
     let text = if lang == default {
-        new_term(&slug)
+        if request.article {
+            new_article(&slug)
+        } else {
+            new_term(&slug)
+        }
     } else {
-        let source_rel = term_path(config, default, &slug);
+        let source_rel = path_of(default);
         let source_path = root.join(&source_rel);
         let source = std::fs::read_to_string(&source_path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
@@ -55,7 +63,11 @@ pub fn create(root: &Path, config: &SiteConfig, request: &Request) -> Result<Pat
                 Error::io(&source_path, e)
             }
         })?;
-        let hash = hash_of(&source, &source_rel, config)?;
+        let hash = if request.article {
+            article_hash_of(&source, &source_rel, config)?
+        } else {
+            hash_of(&source, &source_rel, config)?
+        };
         translation(&source, &hash, config.language(default).code.as_str())
     };
     if let Some(parent) = path.parent() {
@@ -68,8 +80,68 @@ pub fn create(root: &Path, config: &SiteConfig, request: &Request) -> Result<Pat
     Ok(rel)
 }
 
-fn term_path(config: &SiteConfig, lang: LangId, slug: &Slug) -> PathBuf {
-    PathBuf::from(format!("content/{}/terms/{slug}.md", config.language(lang).code))
+/// The source hash of a default-language article file's text.
+fn article_hash_of(text: &str, rel: &Path, config: &SiteConfig) -> Result<String, Error> {
+    let mut sources = crate::source::SourceMap::default();
+    let file = sources.add(rel.to_path_buf(), text.to_owned());
+    let slug = rel
+        .file_stem()
+        .and_then(|s| Slug::parse(&s.to_string_lossy()))
+        .ok_or_else(|| Error::Usage("bad slug".into()))?;
+    let file_ref = crate::source::FileRef {
+        file,
+        lang: config.default_language,
+        kind: crate::source::ContentKind::Article,
+        slug,
+        readable: true,
+    };
+    let mut diags = Vec::new();
+    let parsed = crate::frontmatter::article::parse_article(text, &file_ref, &mut diags);
+    if parsed.broken || diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
+        return Err(Error::Usage(format!("{} has errors: fix them first (`glossa check` shows them)", rel.display())));
+    }
+    Ok(crate::model::articles::article_hash(&parsed.front, &text[parsed.body]))
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC), for a new article.
+fn today() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The skeleton of a new article in the default language.
+fn new_article(slug: &Slug) -> String {
+    let title = slug.as_str().replace('-', " ");
+    format!(
+        r#"---
+title: {title}
+date: {date}
+description: One or two sentences for lists and feeds.
+# tags: [a-tag]
+# categories: [guides]
+toc: true
+---
+## A first section
+
+Write the article in Markdown. Every glossary term it mentions is linked
+automatically; link others with `[[their-slug]]`.
+
+### A subsection
+
+Headings make the table of contents.
+"#,
+        date = today()
+    )
 }
 
 /// The source hash of the default-language file's text, read as `check` reads it.

@@ -9,7 +9,8 @@ const axePath = require.resolve("axe-core/axe.min.js");
 
 const PAGES = [
   "en/", "ko/", "en/terms/liquid-staking/", "ko/terms/liquid-staking/", "en/tags/defi/", "ko/tags/defi/",
-  "en/tags/defi/map/", "ko/practice/", "en/translations/", "no-such-page/", "ko/no-such-page/",
+  "en/tags/defi/map/", "ko/practice/", "en/translations/", "en/articles/", "ko/articles/liquid-restaking-tokens/",
+  "no-such-page/", "ko/no-such-page/",
 ];
 
 async function axe(page) {

@@ -16,7 +16,8 @@ pub fn new(args: &NewArgs) -> Result<Outcome, Error> {
         eprint!("{}", diag::render(&list, &sources, diag::Format::Human, false));
         return Err(Error::Usage("site.yaml has errors: fix them first".into()));
     };
-    let rel = scaffold::create(&args.root, &config, &Request { slug: args.slug.clone(), lang: args.lang.clone() })?;
+    let request = Request { slug: args.slug.clone(), lang: args.lang.clone(), article: args.article };
+    let rel = scaffold::create(&args.root, &config, &request)?;
     println!("{}", args.root.join(&rel).display());
     Ok(Outcome::Success)
 }

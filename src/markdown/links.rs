@@ -16,8 +16,8 @@ pub struct Linker<'g> {
     pub page_lang: LangId,
     /// The language of the text being rendered (differs for fallback parts).
     pub content_lang: LangId,
-    /// The term whose text this is.
-    pub source_term: TermId,
+    /// The term whose text this is (`None` for an article).
+    pub source_term: Option<TermId>,
     /// Whether drafts are published (`--drafts`).
     pub include_drafts: bool,
     /// Highlights code blocks, remembering each (`None` when only checking).
@@ -83,7 +83,7 @@ impl<'g> Linker<'g> {
         let (entry, _) = glossary.entry_or_fallback(term, self.page_lang);
         let title = entry.title();
         let target = glossary.term(term);
-        let source_draft = glossary.term(self.source_term).draft;
+        let source_draft = self.source_term.is_some_and(|t| glossary.term(t).draft);
         if target.draft && !source_draft {
             diags.push(
                 Diagnostic::new(Code::LinkToDraft, Some(span), format!("link to `{slug}`, which is a draft"))

@@ -77,6 +77,19 @@ pub struct RenderedBody {
     pub expert: Option<Section>,
     /// Terms linked from the text, in order of first link.
     pub links: Vec<TermId>,
+    /// The headings of the main part (level, anchor, text), for a table of contents.
+    pub headings: Vec<Heading>,
+}
+
+/// A heading with its anchor.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// 2 for `##`, 3 for `###`…
+    pub level: u8,
+    /// Its id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -273,7 +286,7 @@ fn transform<'a>(
                 if let Some(automaton) = automaton {
                     let mut last = 0;
                     for mention in automaton.mentions(&text) {
-                        if mention.term == linker.source_term || !linked.insert(mention.term) {
+                        if Some(mention.term) == linker.source_term || !linked.insert(mention.term) {
                             continue;
                         }
                         if !links.contains(&mention.term) {
@@ -389,6 +402,9 @@ fn split_sections(events: Vec<Spanned<'_>>, file: FileId, base: usize, diags: &m
         let wanted = id.map_or_else(|| heading_id(&text), |id| id.to_string());
         let anchor = unique_id(&mut used, &wanted);
         let n = heading_level(level);
+        if part == Part::Main {
+            body.headings.push(Heading { level: n, id: anchor.clone(), text: text.trim().to_owned() });
+        }
         let class = if classes.is_empty() {
             String::new()
         } else {

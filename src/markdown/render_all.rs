@@ -59,6 +59,10 @@ pub struct Rendered {
     pub summaries: Vec<Vec<String>>,
     /// Highlighted code blocks, kept for re-rendering after an edit.
     highlights: HighlightCache,
+    /// Each article entry in its own language, by index.
+    pub articles: Vec<RenderedBody>,
+    /// An article's default-language entry rendered for another language.
+    pub article_fallback: BTreeMap<(usize, LangId), RenderedBody>,
 }
 
 impl Rendered {
@@ -126,7 +130,8 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
             ((term, lang), rendered)
         })
         .collect();
-    (Rendered { own, fallback, autolinkers, summaries, highlights }, diags)
+    let (articles, article_fallback) = render_articles(glossary, options, &mut diags);
+    (Rendered { own, fallback, autolinkers, summaries, highlights, articles, article_fallback }, diags)
 }
 
 /// Renders the entries of `term` again after an edit, and its fallback
@@ -190,6 +195,52 @@ fn plain_summaries(glossary: &Glossary) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Every article entry in its own language, and each missing translation's
+/// fallback rendering.
+fn render_articles(
+    glossary: &Glossary,
+    context: Context<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<RenderedBody>, BTreeMap<(usize, LangId), RenderedBody>) {
+    let render = |entry: &crate::model::articles::ArticleEntry, page_lang: LangId, diags: &mut Vec<Diagnostic>| {
+        let linker = Linker {
+            glossary,
+            page_lang,
+            content_lang: entry.lang,
+            source_term: None,
+            include_drafts: context.options.include_drafts,
+            highlight: context.options.highlight.then_some(context.highlights),
+            autolinkers: Some(context.autolinkers),
+            summaries: Some(context.summaries),
+        };
+        let text = &glossary.sources.get(entry.file).text[entry.body.clone()];
+        render_body(text, entry.file, entry.body.start, &linker, diags)
+    };
+    let results: Vec<(RenderedBody, Vec<Diagnostic>)> = glossary
+        .article_entries
+        .par_iter()
+        .map(|entry| {
+            let mut found = Vec::new();
+            let body = render(entry, entry.lang, &mut found);
+            (body, found)
+        })
+        .collect();
+    let mut own = Vec::with_capacity(results.len());
+    for (body, found) in results {
+        own.push(body);
+        diags.extend(found);
+    }
+    let default = glossary.config.default_language;
+    let mut fallback = BTreeMap::new();
+    for (index, article) in glossary.articles.iter().enumerate() {
+        let Some(source) = article.entry(default) else { continue };
+        for lang in glossary.config.lang_ids().filter(|l| *l != default && article.entry(*l).is_none()) {
+            fallback.insert((index, lang), render(&glossary.article_entries[source], lang, &mut Vec::new()));
+        }
+    }
+    (own, fallback)
+}
+
 /// Whether a translation leaves some part to the default language.
 fn falls_back(rendered: &RenderedEntry, entry: &Entry) -> bool {
     rendered.body.main.trim().is_empty()
@@ -220,7 +271,7 @@ fn render_entry(
         glossary,
         page_lang,
         content_lang: entry.lang,
-        source_term: entry.term,
+        source_term: Some(entry.term),
         include_drafts: context.options.include_drafts,
         highlight: context.options.highlight.then_some(context.highlights),
         autolinkers: Some(context.autolinkers),

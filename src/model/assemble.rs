@@ -11,8 +11,14 @@ use crate::source::SourceMap;
 use crate::util::slug::{self, Slug};
 
 /// Builds the glossary from every parsed file.
-pub fn assemble(config: SiteConfig, sources: SourceMap, mut files: Vec<ParsedFile>) -> (Glossary, Vec<Diagnostic>) {
+pub fn assemble(
+    config: SiteConfig,
+    sources: SourceMap,
+    mut files: Vec<ParsedFile>,
+    article_files: Vec<crate::frontmatter::article::ParsedArticle>,
+) -> (Glossary, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let (articles, article_entries) = super::articles::assemble_articles(&config, article_files, &mut diags);
     let default = config.default_language;
     files.sort_by(|a, b| (&a.file_ref.slug, a.file_ref.lang).cmp(&(&b.file_ref.slug, b.file_ref.lang)));
 
@@ -101,7 +107,7 @@ pub fn assemble(config: SiteConfig, sources: SourceMap, mut files: Vec<ParsedFil
 
     let (graph, graph_diags) = graph::build(&terms, &entries, default);
     diags.extend(graph_diags);
-    (Glossary { config, sources, terms, entries, by_slug, graph }, diags)
+    (Glossary { config, sources, terms, entries, by_slug, graph, articles, article_entries }, diags)
 }
 
 struct Resolver<'a> {

@@ -2,6 +2,7 @@
 //! resolved to ids, and the link graph. Built once by [`assemble`]; every
 //! list and graph on every page is read from here, so none can disagree.
 
+pub mod articles;
 mod assemble;
 pub mod graph;
 pub mod status;
@@ -113,6 +114,10 @@ pub struct Glossary {
     pub by_slug: BTreeMap<Slug, TermId>,
     /// Prerequisites, dependents, related terms and the learning order.
     pub graph: LinkGraph,
+    /// Articles, sorted by slug.
+    pub articles: Vec<articles::Article>,
+    /// Article files, sorted by slug then language.
+    pub article_entries: Vec<articles::ArticleEntry>,
 }
 
 impl Glossary {
@@ -147,5 +152,14 @@ impl Glossary {
     /// The Markdown body of `entry`.
     pub fn body(&self, entry: &Entry) -> &str {
         &self.sources.get(entry.file).text[entry.body.clone()]
+    }
+
+    /// The article entry shown in `lang`: its own, else the default language's.
+    pub fn article_entry(&self, article: usize, lang: LangId) -> (&articles::ArticleEntry, bool) {
+        let a = &self.articles[article];
+        match a.entry(lang) {
+            Some(i) => (&self.article_entries[i], false),
+            None => (&self.article_entries[a.entry(self.config.default_language).unwrap_or(0)], true),
+        }
     }
 }

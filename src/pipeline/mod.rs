@@ -181,7 +181,7 @@ pub fn run_stages(inputs: Inputs, options: &Options) -> Result<Staged, Error> {
     let (files, parse_diags) = frontmatter::parse_all(&sources, &refs);
     diags.parse = parse_diags;
     watch.lap("front matter");
-    let (glossary, model_diags) = model::assemble(config, sources, files);
+    let (glossary, model_diags) = model::assemble(config, sources, files.terms, files.articles);
     diags.site.extend(model_diags);
     watch.lap("model");
     let (rendered, markdown_diags) = markdown::render_all(&glossary, options.render_options());

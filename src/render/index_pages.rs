@@ -320,6 +320,7 @@ impl<'a> Site<'a> {
         let default_code = config.language(lang).code.as_str();
         page.status_href = page.status_href.map(|_| self.urls.rooted(&Site::status_path(default_code)));
         page.practice_href = self.urls.rooted(&Site::practice_path(default_code));
+        page.articles_href = page.articles_href.map(|_| self.urls.rooted(&format!("{default_code}/articles/")));
         page.canonical = self.urls.absolute("404.html");
         let homes = self.homes(&|path| self.urls.rooted(path));
         self.render_template("404.html", &NotFoundView { page, homes })

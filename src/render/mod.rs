@@ -3,6 +3,7 @@
 //! to an [`OutputSink`] as soon as it is rendered. Pure apart from the sink:
 //! no clock, no environment, so the same input gives the same bytes.
 
+mod articles;
 mod az;
 mod concept_map;
 pub mod graph;
@@ -60,6 +61,8 @@ pub struct Site<'a> {
     search: bool,
     /// `[lang][term]`: the terms whose text links to each term.
     mentions: Vec<Vec<Vec<TermId>>>,
+    /// `[lang][term]`: the articles whose text links to each term.
+    article_mentions: Vec<Vec<Vec<usize>>>,
 }
 
 impl<'a> Site<'a> {
@@ -79,7 +82,20 @@ impl<'a> Site<'a> {
         }
         let urls = Urls::new(&glossary.config.base_url);
         let mentions = learning::mentions(glossary, rendered);
-        Site { glossary, rendered, theme, urls, include_drafts, tags, statuses, search: true, mentions }
+        let mut site = Site {
+            glossary,
+            rendered,
+            theme,
+            urls,
+            include_drafts,
+            tags,
+            statuses,
+            search: true,
+            mentions,
+            article_mentions: Vec::new(),
+        };
+        site.article_mentions = site.compute_article_mentions();
+        site
     }
 
     /// Leaves the search index out (`--no-search`).
@@ -172,12 +188,13 @@ impl<'a> Site<'a> {
             let tag_pages = self.tag_pages(lang)?;
             let maps = self.concept_maps(lang)?;
             let az_pages = self.az_pages(lang)?;
-            for (dir, html) in tag_pages.iter().chain(&maps).chain(&az_pages) {
+            let article_pages = self.article_pages(lang)?;
+            for (dir, html) in tag_pages.iter().chain(&maps).chain(&az_pages).chain(&article_pages) {
                 sink.write(&urls::index_file(dir), html.as_bytes())?;
             }
             let status_pages = usize::from(config.languages.len() > 1);
             let practice_page = 1;
-            let listings = tag_pages.len() + maps.len() + az_pages.len();
+            let listings = tag_pages.len() + maps.len() + az_pages.len() + article_pages.len();
             let count = self.published_terms().count() + 1 + listings + status_pages + practice_page;
             files += 1 + listings;
             pages_per_language.push((code.to_owned(), count));

@@ -115,16 +115,33 @@ impl<'a> Site<'a> {
         Ok(files + 1)
     }
 
-    /// The Atom feed of `lang`: terms with an `updated:` date, newest first.
+    /// The Atom feed of `lang`: articles (by date) and terms with an
+    /// `updated:` date, newest first.
     fn atom_feed(&self, lang: LangId) -> String {
         let config = &self.glossary.config;
         let code = config.language(lang).code.as_str();
-        let mut dated: Vec<&Term> = self.published_terms().filter(|t| t.updated.is_some()).collect();
-        dated.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.slug.cmp(&b.slug)));
-        dated.truncate(FEED_ENTRIES);
+        // (date, title, url, summary)
+        let mut items: Vec<(String, String, String, String)> = self
+            .published_terms()
+            .filter_map(|term| {
+                let date = term.updated.clone()?;
+                let (entry, _) = self.glossary.entry_or_fallback(term.id, lang);
+                let url = self.urls.absolute(&urls::term(code, term.slug.as_str()));
+                Some((date, entry.title().to_owned(), url, self.plain_summary(term, lang)))
+            })
+            .collect();
+        for index in self.articles_newest_first() {
+            let article = &self.glossary.articles[index];
+            let (entry, _) = self.glossary.article_entry(index, lang);
+            let date = entry.front.updated.as_ref().map_or(article.date.clone(), |u| u.value.clone());
+            let url = self.urls.absolute(&Self::article_path(code, article.slug.as_str()));
+            let summary = entry.front.description.as_ref().map(|d| d.value.clone()).unwrap_or_default();
+            items.push((date, entry.front.title.value.clone(), url, summary));
+        }
+        items.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
+        items.truncate(FEED_ENTRIES);
         let stamp = |date: &str| format!("{date}T00:00:00Z");
-        let newest =
-            dated.first().and_then(|t| t.updated.as_deref()).map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), stamp);
+        let newest = items.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |i| stamp(&i.0));
         let feed_url = self.urls.absolute(&format!("{code}/atom.xml"));
         let mut xml = format!(
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n  <title>{}</title>\n  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n  <id>{}</id>\n  <updated>{newest}</updated>\n  <generator>glossa</generator>\n",
@@ -133,15 +150,13 @@ impl<'a> Site<'a> {
             escape_html(&feed_url),
             escape_html(&feed_url),
         );
-        for term in dated {
-            let url = self.urls.absolute(&urls::term(code, term.slug.as_str()));
-            let (entry, _) = self.glossary.entry_or_fallback(term.id, lang);
+        for (date, title, url, summary) in items {
             let _ = write!(
                 xml,
                 "  <entry>\n    <title>{}</title>\n    <link href=\"{url_attr}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{url_attr}</id>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-                escape_html(entry.title()),
-                stamp(term.updated.as_deref().unwrap_or("1970-01-01")),
-                escape_html(&self.plain_summary(term, lang)),
+                escape_html(&title),
+                stamp(&date),
+                escape_html(&summary),
                 url_attr = escape_html(&url),
             );
         }

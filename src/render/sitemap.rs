@@ -38,6 +38,16 @@ impl Site<'_> {
         for tag in self.tags.keys() {
             page(&|l| urls::tag(l, tag), None);
         }
+        let articles = self.articles_newest_first();
+        if !articles.is_empty() {
+            page(&|l| format!("{l}/articles/"), None);
+        }
+        for index in articles {
+            let article = &self.glossary.articles[index];
+            let (entry, _) = self.glossary.article_entry(index, self.glossary.config.default_language);
+            let lastmod = entry.front.updated.as_ref().map_or(article.date.as_str(), |u| u.value.as_str());
+            page(&|l| Self::article_path(l, article.slug.as_str()), Some(lastmod));
+        }
         xml.push_str("</urlset>\n");
         xml
     }

@@ -38,6 +38,8 @@ pub struct PageView<'a> {
     pub status_href: Option<String>,
     /// Link to this language's practice page.
     pub practice_href: String,
+    /// Link to this language's articles, when there are any.
+    pub articles_href: Option<String>,
     /// The page in the default language (`hreflang="x-default"`).
     pub x_default: String,
     /// OpenGraph locale of the page and of its other languages.
@@ -182,6 +184,9 @@ impl<'a> Site<'a> {
             is_home: page_dir == urls::home(code),
             status_href: (config.languages.len() > 1).then(|| urls::relative(page_dir, &Site::status_path(code))),
             practice_href: urls::relative(page_dir, &Site::practice_path(code)),
+            articles_href: (0..self.glossary.articles.len())
+                .any(|i| self.article_published(i))
+                .then(|| urls::relative(page_dir, &format!("{code}/articles/"))),
             x_default: self.urls.absolute(&path_in(config.language(config.default_language).code.as_str())),
             og_locale: og_locale(code),
             og_alternates: config

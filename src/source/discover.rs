@@ -18,6 +18,8 @@ pub const CONTENT_DIR: &str = "content";
 pub enum ContentKind {
     /// `content/<lang>/terms/<slug>.md`.
     Term,
+    /// `content/<lang>/articles/<slug>.md`.
+    Article,
 }
 
 /// A content file that was read and classified.
@@ -151,13 +153,19 @@ fn classify(rel: &Path, file: FileId, config: &SiteConfig, diags: &mut Vec<Diagn
         );
         return None;
     };
-    if kind != "terms" {
-        diags.push(
-            Diagnostic::new(Code::StrayFile, here, format!("{} is not where glossa reads content", display(rel)))
-                .with_help(format!("term files live at content/{lang}/terms/<slug>.md")),
-        );
-        return None;
-    }
+    let kind = match kind.as_str() {
+        "terms" => ContentKind::Term,
+        "articles" => ContentKind::Article,
+        _ => {
+            diags.push(
+                Diagnostic::new(Code::StrayFile, here, format!("{} is not where glossa reads content", display(rel)))
+                    .with_help(format!(
+                        "terms live at content/{lang}/terms/<slug>.md, articles at content/{lang}/articles/<slug>.md"
+                    )),
+            );
+            return None;
+        }
+    };
     let stem = name.strip_suffix(".md").unwrap_or(name);
     let Some(slug) = Slug::parse(stem) else {
         let suggestion = slug::slugify(stem);
@@ -169,7 +177,7 @@ fn classify(rel: &Path, file: FileId, config: &SiteConfig, diags: &mut Vec<Diagn
         diags.push(Diagnostic::new(Code::InvalidSlug, here, format!("`{stem}` is not a valid slug")).with_help(help));
         return None;
     };
-    Some(FileRef { file, lang: lang_id, kind: ContentKind::Term, slug, readable: true })
+    Some(FileRef { file, lang: lang_id, kind, slug, readable: true })
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {

@@ -27,10 +27,10 @@ pub(super) fn missing_sections(entry: &Entry, rendered: &Rendered, diags: &mut V
 
 /// Character pairs that UTF-8 text turns into when read as Windows-1252 or
 /// Latin-1: `â€`, `Ã©`, `Â `…, and the replacement character.
-pub(super) fn mojibake(glossary: &Glossary, entry: &Entry, diags: &mut Vec<Diagnostic>) {
+pub(super) fn mojibake(glossary: &Glossary, file: crate::source::FileId, diags: &mut Vec<Diagnostic>) {
     const MAX_PER_FILE: usize = 5;
     {
-        let text = &glossary.sources.get(entry.file).text;
+        let text = &glossary.sources.get(file).text;
         let mut found = 0;
         let mut last_line_start = None;
         for (offset, found_text) in find_mojibake(text) {
@@ -42,7 +42,7 @@ pub(super) fn mojibake(glossary: &Glossary, entry: &Entry, diags: &mut Vec<Diagn
             diags.push(
                 Diagnostic::new(
                     Code::Mojibake,
-                    Some(Span::new(entry.file, offset..offset + found_text.len())),
+                    Some(Span::new(file, offset..offset + found_text.len())),
                     format!("`{found_text}` looks like mis-decoded text"),
                 )
                 .with_optional_help(

@@ -1,5 +1,6 @@
 //! Integration tests: fixture sites built and checked through the real binary.
 
+mod articles;
 mod autolink;
 mod cli;
 mod determinism;

@@ -2,6 +2,8 @@
 //! reads the front matter into a [`FrontMatter`], reporting every problem with
 //! the position of the key or value at fault.
 
+pub mod article;
+
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -111,23 +113,43 @@ pub struct ParsedFile {
     pub broken: bool,
 }
 
+/// Every parsed file: terms and articles.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Term files.
+    pub terms: Vec<ParsedFile>,
+    /// Article files.
+    pub articles: Vec<article::ParsedArticle>,
+}
+
 /// Parses every file, in parallel, keeping input order.
-pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Vec<ParsedFile>, Vec<Diagnostic>) {
+pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Parsed, Vec<Diagnostic>) {
+    enum One {
+        Term(ParsedFile),
+        Article(article::ParsedArticle),
+    }
     let results: Vec<_> = refs
         .par_iter()
         .map(|file_ref| {
             let mut diags = Vec::new();
-            let parsed = parse_file(&sources.get(file_ref.file).text, file_ref, &mut diags);
+            let text = &sources.get(file_ref.file).text;
+            let parsed = match file_ref.kind {
+                crate::source::ContentKind::Term => One::Term(parse_file(text, file_ref, &mut diags)),
+                crate::source::ContentKind::Article => One::Article(article::parse_article(text, file_ref, &mut diags)),
+            };
             (parsed, diags)
         })
         .collect();
-    let mut files = Vec::with_capacity(results.len());
+    let mut parsed = Parsed::default();
     let mut diags = Vec::new();
-    for (parsed, file_diags) in results {
-        files.push(parsed);
+    for (one, file_diags) in results {
+        match one {
+            One::Term(file) => parsed.terms.push(file),
+            One::Article(file) => parsed.articles.push(file),
+        }
         diags.extend(file_diags);
     }
-    (files, diags)
+    (parsed, diags)
 }
 
 /// Where the front matter and the body lie in a file's text.

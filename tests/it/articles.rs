@@ -1,0 +1,96 @@
+//! Articles: long-form pages that link the glossary both ways.
+
+use crate::support::{resolve, SiteTest};
+
+#[test]
+fn an_article_has_its_contents_date_reading_time_and_terms() {
+    let built = SiteTest::layered("basic", "articles").build();
+    let path = "en/articles/how-staking-works/index.html";
+    let page = built.html(path);
+    assert_eq!(page.text("h1"), "How Staking Works");
+    assert_eq!(page.text(".article-meta time"), "2 October 2026");
+    assert!(page.text(".article-meta").contains("1 min read"));
+    // The table of contents points at the headings of the page.
+    let targets: Vec<String> =
+        page.select("#toc a").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+    assert_eq!(targets, ["#why-stake", "#the-deposit", "#what-can-go-wrong"]);
+    for target in &targets {
+        assert_eq!(page.select(target).len(), 1, "{target}");
+    }
+    assert_eq!(page.select("article.article--toc-right").len(), 1);
+    // Terms in the article, in learning order: the validator before slashing.
+    let terms: Vec<String> =
+        page.select("#terms-in-article a").iter().map(|a| resolve(path, a.value().attr("href").unwrap())).collect();
+    let validator = terms.iter().position(|t| t == "en/terms/validator/").unwrap();
+    let slashing = terms.iter().position(|t| t == "en/terms/slashing/").unwrap();
+    assert!(validator < slashing, "{terms:?}");
+    // Automatic links work in articles too ("Staking", "proof of stake").
+    assert!(terms.contains(&"en/terms/staking/".to_owned()), "{terms:?}");
+    assert!(terms.contains(&"en/terms/proof-of-stake/".to_owned()), "{terms:?}");
+    assert_eq!(page.text(".tags a"), "Consensus");
+    let ko = built.html("ko/articles/how-staking-works/index.html");
+    assert_eq!(ko.text(".article-meta time"), "2026년 10월 2일");
+    assert_eq!(ko.text(".tags a"), "합의", "tags come from the default-language file");
+}
+
+#[test]
+fn term_pages_list_the_articles_that_link_them() {
+    let built = SiteTest::layered("basic", "articles").build();
+    let page = built.html("ko/terms/slashing/index.html");
+    let links: Vec<String> = page
+        .select("#read-more a")
+        .iter()
+        .map(|a| resolve("ko/terms/slashing/index.html", a.value().attr("href").unwrap()))
+        .collect();
+    assert_eq!(links, ["ko/articles/how-staking-works/"]);
+    assert!(built.html("en/terms/staking/index.html").text("#read-more").contains("An Older Note"));
+}
+
+#[test]
+fn the_index_lists_articles_newest_first_and_untranslated_ones_fall_back() {
+    let built = SiteTest::layered("basic", "articles").build();
+    let index = built.html("ko/articles/index.html");
+    let titles: Vec<String> = index.select(".article-list a").iter().map(|a| a.text().collect()).collect();
+    assert_eq!(titles, ["스테이킹은 어떻게 작동하나", "An Older Note"]);
+    let fallback = built.html("ko/articles/an-older-note/index.html");
+    assert!(fallback.select("#fallback-notice").len() == 1);
+    assert_eq!(fallback.attr("h1", "lang").as_deref(), Some("en"));
+    let feed = built.text("ko/atom.xml");
+    assert!(feed.contains("<id>https://example.org/docs/glossary/ko/articles/how-staking-works/</id>"), "{feed}");
+    assert!(built.text("sitemap.xml").contains("/ko/articles/how-staking-works/"));
+}
+
+#[test]
+fn missing_article_translations_are_reported_with_the_command_that_starts_them() {
+    let site = SiteTest::layered("basic", "articles");
+    let output = site.glossa(&["check", "--format", "json"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text.lines().find(|l| l.contains("an-older-note") && l.contains("missing-translation")).unwrap();
+    assert!(line.contains("glossa new an-older-note --article --lang ko"), "{line}");
+}
+
+#[test]
+fn the_seed_articles_front_matter_gets_clear_diagnostics() {
+    let site = SiteTest::layered("basic", "seed-article");
+    let output = site.glossa(&["check", "--format", "json"]);
+    let found: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let in_file = |name: &str| -> Vec<(String, String)> {
+        found
+            .iter()
+            .filter(|d| d["file"].as_str().unwrap().ends_with(name))
+            .map(|d| (d["code"].as_str().unwrap().to_owned(), d["message"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let seed = in_file("the-rise-of-liquid-restaking-tokens.md");
+    let codes: Vec<&str> = seed.iter().map(|(c, _)| c.as_str()).collect();
+    assert!(seed.iter().any(|(c, m)| c == "unknown-field" && m.contains("`layout`")), "{seed:?}");
+    assert!(seed.iter().any(|(c, m)| c == "unknown-field" && m.contains("`related_posts`")), "{seed:?}");
+    // `Web3` is not a slug; the date with a time, the string of tags, categories,
+    // the thumbnail and the sidebar table of contents are read as they mean.
+    assert!(seed.iter().any(|(c, m)| c == "invalid-slug" && m.contains("Web3")), "{seed:?}");
+    assert!(!codes.contains(&"invalid-value") && !codes.contains(&"yaml"), "{seed:?}");
+    assert_eq!(in_file("no-date.md").iter().filter(|(c, _)| c == "missing-field").count(), 1);
+    assert!(in_file("bad-date.md").iter().any(|(c, m)| c == "invalid-value" && m.contains("17/07/2024")));
+    assert_eq!(output.status.code(), Some(1));
+}
