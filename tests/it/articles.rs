@@ -90,7 +90,12 @@ fn the_seed_articles_front_matter_gets_clear_diagnostics() {
     // the thumbnail and the sidebar table of contents are read as they mean.
     assert!(seed.iter().any(|(c, m)| c == "invalid-slug" && m.contains("Web3")), "{seed:?}");
     assert!(!codes.contains(&"invalid-value") && !codes.contains(&"yaml"), "{seed:?}");
-    assert_eq!(in_file("no-date.md").iter().filter(|(c, _)| c == "missing-field").count(), 1);
+    let no_date = in_file("no-date.md");
+    assert_eq!(no_date.iter().filter(|(c, _)| c == "missing-field").count(), 1);
+    // Links and text in articles are checked like those of terms.
+    for code in ["unsafe-url", "unknown-reference", "mojibake"] {
+        assert!(no_date.iter().any(|(c, _)| c == code), "{code} missing in {no_date:?}");
+    }
     assert!(in_file("bad-date.md").iter().any(|(c, m)| c == "invalid-value" && m.contains("17/07/2024")));
     assert_eq!(output.status.code(), Some(1));
 }
