@@ -125,10 +125,13 @@ pub struct TranslationsArgs {
     /// How to print the report.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
-    /// Mark this term's translation (in --lang) as reviewed against the current source.
+    /// Mark this term's (or, with --article, article's) translation in --lang as reviewed against the current source.
     #[arg(long, value_name = "SLUG", requires = "lang")]
     pub mark_current: Option<String>,
     /// The translation's language, with --mark-current.
     #[arg(long, value_name = "CODE", requires = "mark_current")]
     pub lang: Option<String>,
+    /// With --mark-current: SLUG names an article, not a term.
+    #[arg(long, requires = "mark_current")]
+    pub article: bool,
 }

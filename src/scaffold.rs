@@ -251,11 +251,7 @@ pub fn mark_current(
     lang: &str,
 ) -> Result<(PathBuf, String), Error> {
     let config = &glossary.config;
-    let lang_id =
-        config.lang_id(lang).ok_or_else(|| Error::Usage(format!("`{lang}` is not a language of this site")))?;
-    if lang_id == config.default_language {
-        return Err(Error::Usage(format!("`{lang}` is the default language: only translations carry `source:`")));
-    }
+    let lang_id = translation_language(config, lang)?;
     let term = glossary.lookup(slug).ok_or_else(|| Error::Usage(format!("`{slug}` is not a term")))?;
     let term = glossary.term(term);
     let entry = term.entry(lang_id).map(|id| glossary.entry(id)).ok_or_else(|| {
@@ -268,8 +264,55 @@ pub fn mark_current(
         return Err(Error::Usage("the files have errors: fix them first (`glossa check` shows them)".into()));
     }
     let hash = crate::model::status::entry_hash(glossary, source);
-    let text = &glossary.sources.get(entry.file).text;
-    let updated = match &entry.front.source {
+    restamp(root, glossary, entry.file, entry.front.source.as_ref(), hash)
+}
+
+/// `glossa translations --mark-current SLUG --article --lang CODE`: as
+/// [`mark_current`], for an article.
+pub fn mark_article_current(
+    root: &Path,
+    glossary: &crate::model::Glossary,
+    slug: &str,
+    lang: &str,
+) -> Result<(PathBuf, String), Error> {
+    let lang_id = translation_language(&glossary.config, lang)?;
+    let index = glossary
+        .articles
+        .iter()
+        .position(|a| a.slug.as_str() == slug)
+        .ok_or_else(|| Error::Usage(format!("`{slug}` is not an article")))?;
+    let entry = glossary.articles[index].entry(lang_id).map(|i| &glossary.article_entries[i]).ok_or_else(|| {
+        Error::Usage(format!(
+            "article `{slug}` has no {lang} translation: start one with `glossa new {slug} --article --lang {lang}`"
+        ))
+    })?;
+    let hash = crate::model::status::article_source_hash(glossary, index)
+        .filter(|_| !entry.broken)
+        .ok_or_else(|| Error::Usage("the files have errors: fix them first (`glossa check` shows them)".into()))?;
+    restamp(root, glossary, entry.file, entry.front.source.as_ref(), hash)
+}
+
+/// `lang` as a language a translation can be in: any but the default.
+fn translation_language(config: &SiteConfig, lang: &str) -> Result<crate::config::LangId, Error> {
+    let lang_id =
+        config.lang_id(lang).ok_or_else(|| Error::Usage(format!("`{lang}` is not a language of this site")))?;
+    if lang_id == config.default_language {
+        return Err(Error::Usage(format!("`{lang}` is the default language: only translations carry `source:`")));
+    }
+    Ok(lang_id)
+}
+
+/// Rewrites only the `source:` value of `file` (adding the key when it has
+/// none), through a temporary file so a failed write loses nothing.
+fn restamp(
+    root: &Path,
+    glossary: &crate::model::Glossary,
+    file: crate::source::FileId,
+    stamp: Option<&crate::frontmatter::Spanned<String>>,
+    hash: String,
+) -> Result<(PathBuf, String), Error> {
+    let text = &glossary.sources.get(file).text;
+    let updated = match stamp {
         Some(stamp) => {
             let range = stamp.span.start as usize..stamp.span.end as usize;
             format!("{}{hash}{}", &text[..range.start], &text[range.end..])
@@ -283,7 +326,7 @@ pub fn mark_current(
             format!("{before}{separator}source: {hash}{newline}{}", &text[at..])
         }
     };
-    let rel = glossary.sources.path(entry.file).to_path_buf();
+    let rel = glossary.sources.path(file).to_path_buf();
     let path = root.join(&rel);
     let temporary = path.with_extension("md.glossa-tmp");
     std::fs::write(&temporary, updated).map_err(|e| Error::io(&temporary, e))?;

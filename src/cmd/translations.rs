@@ -20,12 +20,17 @@ pub fn translations(args: &TranslationsArgs) -> Result<Outcome, Error> {
     };
     let glossary = &site.glossary;
     if let (Some(slug), Some(lang)) = (&args.mark_current, &args.lang) {
-        let (path, hash) = scaffold::mark_current(&args.root, glossary, slug, lang)?;
+        let (path, hash) = if args.article {
+            scaffold::mark_article_current(&args.root, glossary, slug, lang)?
+        } else {
+            scaffold::mark_current(&args.root, glossary, slug, lang)?
+        };
         println!("{} now follows its source at {hash}", path.display());
         return Ok(Outcome::Success);
     }
     let statuses = status::statuses(glossary);
-    let report = status::report(glossary, &statuses, true);
+    let article_statuses = status::article_statuses(glossary);
+    let report = status::report(glossary, &statuses, &article_statuses, true);
     let text = match args.format {
         ReportFormat::Json => {
             let mut json = serde_json::to_string_pretty(&serde_json::json!({ "languages": report }))
@@ -50,24 +55,24 @@ fn human(report: &[status::LanguageReport]) -> String {
         out.push_str("The site has only one language: there is nothing to translate.\n");
     }
     for language in report {
-        let counts: Vec<String> = Status::ALL
-            .iter()
-            .map(|s| format!("{} {}", language.terms(*s).len(), s.as_str().replace('-', " ")))
-            .collect();
-        out.push_str(&format!(
-            "{} ({}): {} of {} terms\n",
-            language.code,
-            language.name,
-            counts.join(", "),
-            language.total
-        ));
-        for status in [Status::Stale, Status::Untracked, Status::Missing] {
-            let terms = language.terms(status);
-            if !terms.is_empty() {
-                let slugs: Vec<&str> = terms.iter().map(|t| t.slug.as_str()).collect();
-                out.push_str(&format!("  {:<10} {}\n", format!("{}:", status.as_str()), slugs.join(", ")));
-            }
+        summarise(&mut out, language, &language.terms, "terms");
+        if language.articles.total > 0 {
+            summarise(&mut out, language, &language.articles, "articles");
         }
     }
     out
+}
+
+/// One line of counts, then the slugs that need work.
+fn summarise(out: &mut String, language: &status::LanguageReport, lists: &status::StatusLists, noun: &str) {
+    let counts: Vec<String> =
+        Status::ALL.iter().map(|s| format!("{} {}", lists.items(*s).len(), s.as_str().replace('-', " "))).collect();
+    out.push_str(&format!("{} ({}): {} of {} {noun}\n", language.code, language.name, counts.join(", "), lists.total));
+    for status in [Status::Stale, Status::Untracked, Status::Missing] {
+        let items = lists.items(status);
+        if !items.is_empty() {
+            let slugs: Vec<&str> = items.iter().map(|t| t.slug.as_str()).collect();
+            out.push_str(&format!("  {:<10} {}\n", format!("{}:", status.as_str()), slugs.join(", ")));
+        }
+    }
 }

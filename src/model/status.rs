@@ -97,38 +97,73 @@ pub fn hash_parts(front: &FrontMatter, body: &str) -> String {
     source_hash(&HashInput { title: &front.title.value, summary: &front.summary.value, facts: &facts, quiz, body })
 }
 
-/// One term in a status report.
+/// The status of every article in every language, indexed `[article][lang]`,
+/// as [`statuses`] is for terms.
+pub fn article_statuses(glossary: &Glossary) -> Vec<Vec<Status>> {
+    (0..glossary.articles.len())
+        .map(|index| {
+            let article = &glossary.articles[index];
+            let mut hash: Option<Option<String>> = None;
+            glossary
+                .config
+                .lang_ids()
+                .map(|lang| {
+                    if lang == glossary.config.default_language {
+                        return Status::UpToDate;
+                    }
+                    let Some(entry) = article.entry(lang).map(|e| &glossary.article_entries[e]) else {
+                        return Status::Missing;
+                    };
+                    let Some(stamp) = &entry.front.source else { return Status::Untracked };
+                    match hash.get_or_insert_with(|| article_source_hash(glossary, index)) {
+                        Some(current) if *current == stamp.value => Status::UpToDate,
+                        Some(_) => Status::Stale,
+                        None => Status::Untracked,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The source hash of article `index`'s default-language file, as
+/// `glossa new --article` writes it; `None` when that file is broken.
+pub fn article_source_hash(glossary: &Glossary, index: usize) -> Option<String> {
+    let source = glossary.articles[index].entry(glossary.config.default_language)?;
+    let source = &glossary.article_entries[source];
+    (!source.broken).then(|| {
+        super::articles::article_hash(&source.front, &glossary.sources.get(source.file).text[source.body.clone()])
+    })
+}
+
+/// One term or article in a status report.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct TermStatus {
+pub struct Item {
     /// Its slug.
     pub slug: String,
     /// Its title in the default language.
     pub title: String,
 }
 
-/// The status of every term in one language.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct LanguageReport {
-    /// The language code.
-    pub code: String,
-    /// Its name.
-    pub name: String,
-    /// Number of terms.
+/// Terms or articles of one language, by status.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct StatusLists {
+    /// How many there are.
     pub total: usize,
-    /// Terms whose translation is up to date.
+    /// Up to date with their source.
     #[serde(rename = "up-to-date")]
-    pub up_to_date: Vec<TermStatus>,
-    /// Terms whose translation is behind its source.
-    pub stale: Vec<TermStatus>,
-    /// Terms translated without a `source:` hash.
-    pub untracked: Vec<TermStatus>,
-    /// Terms with no translation.
-    pub missing: Vec<TermStatus>,
+    pub up_to_date: Vec<Item>,
+    /// Behind their source.
+    pub stale: Vec<Item>,
+    /// Translated without a `source:` hash.
+    pub untracked: Vec<Item>,
+    /// Not translated.
+    pub missing: Vec<Item>,
 }
 
-impl LanguageReport {
-    /// The terms with `status`.
-    pub fn terms(&self, status: Status) -> &[TermStatus] {
+impl StatusLists {
+    /// The items with `status`.
+    pub fn items(&self, status: Status) -> &[Item] {
         match status {
             Status::UpToDate => &self.up_to_date,
             Status::Stale => &self.stale,
@@ -136,38 +171,63 @@ impl LanguageReport {
             Status::Missing => &self.missing,
         }
     }
+
+    fn push(&mut self, status: Status, item: Item) {
+        self.total += 1;
+        match status {
+            Status::UpToDate => self.up_to_date.push(item),
+            Status::Stale => self.stale.push(item),
+            Status::Untracked => self.untracked.push(item),
+            Status::Missing => self.missing.push(item),
+        }
+    }
 }
 
-/// The translation status of every language but the default one, terms in
-/// slug order: what `glossa translations` prints and the status page shows.
-pub fn report(glossary: &Glossary, statuses: &[Vec<Status>], include_drafts: bool) -> Vec<LanguageReport> {
+/// The translation status of one language: its terms (at the top level, as
+/// before articles existed) and its articles.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LanguageReport {
+    /// The language code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its terms by status.
+    #[serde(flatten)]
+    pub terms: StatusLists,
+    /// Its articles by status.
+    pub articles: StatusLists,
+}
+
+/// The translation status of every language but the default one, terms and
+/// articles in slug order: what `glossa translations` prints and the status
+/// page shows.
+pub fn report(
+    glossary: &Glossary,
+    statuses: &[Vec<Status>],
+    article_statuses: &[Vec<Status>],
+    include_drafts: bool,
+) -> Vec<LanguageReport> {
     let config = &glossary.config;
+    let default = config.default_language;
     config
         .lang_ids()
-        .filter(|l| *l != config.default_language)
+        .filter(|l| *l != default)
         .map(|lang| {
             let language = config.language(lang);
-            let mut report = LanguageReport {
-                code: language.code.to_string(),
-                name: language.name.clone(),
-                total: 0,
-                up_to_date: Vec::new(),
-                stale: Vec::new(),
-                untracked: Vec::new(),
-                missing: Vec::new(),
-            };
+            let mut terms = StatusLists::default();
             for term in glossary.terms.iter().filter(|t| include_drafts || !t.draft) {
-                let (entry, _) = glossary.entry_or_fallback(term.id, config.default_language);
-                let item = TermStatus { slug: term.slug.to_string(), title: entry.title().to_owned() };
-                report.total += 1;
-                match status_of(statuses, term.id, lang) {
-                    Status::UpToDate => report.up_to_date.push(item),
-                    Status::Stale => report.stale.push(item),
-                    Status::Untracked => report.untracked.push(item),
-                    Status::Missing => report.missing.push(item),
-                }
+                let (entry, _) = glossary.entry_or_fallback(term.id, default);
+                let item = Item { slug: term.slug.to_string(), title: entry.title().to_owned() };
+                terms.push(status_of(statuses, term.id, lang), item);
             }
-            report
+            let mut articles = StatusLists::default();
+            for (index, article) in glossary.articles.iter().enumerate().filter(|(_, a)| include_drafts || !a.draft) {
+                let (entry, _) = glossary.article_entry(index, default);
+                let item = Item { slug: article.slug.to_string(), title: entry.front.title.value.clone() };
+                let status = article_statuses.get(index).and_then(|row| row.get(lang.0)).copied();
+                articles.push(status.unwrap_or(Status::Missing), item);
+            }
+            LanguageReport { code: language.code.to_string(), name: language.name.clone(), terms, articles }
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::urls;
-use super::views::{PageView, TagLink, TermLink};
+use super::views::{PageView, StaleNotice, TagLink, TermLink};
 use super::Site;
 use crate::config::LangId;
 use crate::error::Error;
@@ -16,12 +16,12 @@ use crate::model::TermId;
 /// A link to an article.
 #[derive(Serialize, Clone)]
 pub(super) struct ArticleLink<'a> {
-    title: &'a str,
-    href: String,
+    pub(super) title: &'a str,
+    pub(super) href: String,
     date: String,
     date_iso: &'a str,
     description: Option<&'a str>,
-    lang: Option<&'a str>,
+    pub(super) lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -36,6 +36,7 @@ struct ArticleView<'a> {
     title: &'a str,
     text_lang: Option<&'a str>,
     fallback_notice: Option<String>,
+    stale_notice: Option<StaleNotice>,
     date: String,
     date_iso: &'a str,
     reading_time: String,
@@ -193,6 +194,10 @@ impl<'a> Site<'a> {
                     .text(lang, "fallback_article")
                     .replace("{language}", &config.language(lang).name)
                     .replace("{source}", &entry_lang.name)
+            }),
+            stale_notice: (self.article_statuses[index][lang.0] == crate::model::status::Status::Stale).then(|| {
+                let source = config.language(config.default_language).code.as_str();
+                self.stale_notice(lang, &page_dir, "stale_notice_article", &Self::article_path(source, slug))
             }),
             date: self.display_date(&article.date, lang),
             date_iso: &article.date,

@@ -63,6 +63,8 @@ pub struct Site<'a> {
     mentions: Vec<Vec<Vec<TermId>>>,
     /// `[lang][term]`: the articles whose text links to each term.
     article_mentions: Vec<Vec<Vec<usize>>>,
+    /// Translation status, `[article][lang]`.
+    article_statuses: Vec<Vec<Status>>,
 }
 
 impl<'a> Site<'a> {
@@ -93,6 +95,7 @@ impl<'a> Site<'a> {
             search: true,
             mentions,
             article_mentions: Vec::new(),
+            article_statuses: status::article_statuses(glossary),
         };
         site.article_mentions = site.compute_article_mentions();
         site
@@ -208,7 +211,7 @@ impl<'a> Site<'a> {
         if config.languages.len() < 2 {
             return Ok(0);
         }
-        let report = status::report(self.glossary, self.statuses, self.include_drafts);
+        let report = status::report(self.glossary, self.statuses, &self.article_statuses, self.include_drafts);
         for lang in config.lang_ids() {
             let dir = Self::status_path(config.language(lang).code.as_str());
             sink.write(&urls::index_file(&dir), self.status_page(lang, &report)?.as_bytes())?;

@@ -1,14 +1,15 @@
 //! The translation status page of each language: per translated language, a
 //! bar of up-to-date / stale / untracked / missing terms and the lists behind
-//! it; the same data as `glossa translations --format json`.
+//! it, then the same for articles; the same data as
+//! `glossa translations --format json`.
 
 use serde::Serialize;
 
-use super::views::{PageView, TermLink};
+use super::views::PageView;
 use super::Site;
 use crate::config::LangId;
 use crate::error::Error;
-use crate::model::status::{LanguageReport, Status};
+use crate::model::status::{LanguageReport, Status, StatusLists};
 
 #[derive(Serialize)]
 struct Segment {
@@ -19,24 +20,39 @@ struct Segment {
     width: String,
 }
 
+/// A link to a term or article in a status list.
+#[derive(Serialize)]
+struct StatusLink<'a> {
+    title: &'a str,
+    href: String,
+    lang: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct StatusList<'a> {
     status: &'static str,
     label: String,
     count: usize,
-    terms: Vec<TermLink<'a>>,
-    /// Terms not listed on the page (see the data file).
+    links: Vec<StatusLink<'a>>,
+    /// Items not listed on the page (see the data file).
     more: usize,
+}
+
+/// The bar, legend and lists of terms or of articles.
+#[derive(Serialize)]
+struct Breakdown<'a> {
+    id: String,
+    summary: String,
+    segments: Vec<Segment>,
+    lists: Vec<StatusList<'a>>,
 }
 
 #[derive(Serialize)]
 struct LanguageView<'a> {
     code: &'a str,
     name: &'a str,
-    total: usize,
-    summary: String,
-    segments: Vec<Segment>,
-    lists: Vec<StatusList<'a>>,
+    terms: Breakdown<'a>,
+    articles: Option<Breakdown<'a>>,
 }
 
 #[derive(Serialize)]
@@ -44,6 +60,13 @@ struct StatusView<'a> {
     page: PageView<'a>,
     languages: Vec<LanguageView<'a>>,
     data_href: String,
+}
+
+/// Which kind of item a breakdown lists.
+#[derive(Clone, Copy)]
+enum Kind {
+    Terms,
+    Articles,
 }
 
 impl<'a> Site<'a> {
@@ -62,60 +85,77 @@ impl<'a> Site<'a> {
         let page = self.page_view(lang, &page_dir, title, description, &|l| Self::status_path(l));
         let languages = report
             .iter()
-            .map(|language| {
-                let total = language.total.max(1) as f64;
-                let mut x = 0.0;
-                let segments = Status::ALL
-                    .iter()
-                    .map(|&status| {
-                        let count = language.terms(status).len();
-                        let width = 100.0 * count as f64 / total;
-                        let segment = Segment {
-                            status: status.as_str(),
-                            label: self.status_label(lang, status),
-                            count,
-                            x: format!("{x:.2}"),
-                            width: format!("{width:.2}"),
-                        };
-                        x += width;
-                        segment
-                    })
-                    .collect();
-                let lists = Status::ALL
-                    .iter()
-                    .map(|&status| {
-                        let all = language.terms(status);
-                        StatusList {
-                            status: status.as_str(),
-                            label: self.status_label(lang, status),
-                            count: all.len(),
-                            terms: all
-                                .iter()
-                                .take(super::index_pages::PAGE_SIZE)
-                                .filter_map(|t| self.glossary.lookup(&t.slug))
-                                .map(|id| self.term_link(id, lang, &page_dir, false))
-                                .collect(),
-                            more: all.len().saturating_sub(super::index_pages::PAGE_SIZE),
-                        }
-                    })
-                    .collect();
-                let summary = self
-                    .theme
-                    .text(lang, "translations_summary")
-                    .replace("{done}", &language.up_to_date.len().to_string())
-                    .replace("{total}", &language.total.to_string());
-                LanguageView {
-                    code: &language.code,
-                    name: &language.name,
-                    total: language.total,
-                    summary,
-                    segments,
-                    lists,
-                }
+            .map(|language| LanguageView {
+                code: &language.code,
+                name: &language.name,
+                terms: self.breakdown(lang, &page_dir, &language.code, &language.terms, Kind::Terms),
+                articles: (language.articles.total > 0)
+                    .then(|| self.breakdown(lang, &page_dir, &language.code, &language.articles, Kind::Articles)),
             })
             .collect();
         let data_href = super::urls::relative(&page_dir, STATUS_JSON);
         self.render_template("translations.html", &StatusView { page, languages, data_href })
+    }
+
+    fn breakdown(&self, lang: LangId, page_dir: &str, code: &str, lists: &StatusLists, kind: Kind) -> Breakdown<'a> {
+        let total = lists.total.max(1) as f64;
+        let mut x = 0.0;
+        let segments = Status::ALL
+            .iter()
+            .map(|&status| {
+                let count = lists.items(status).len();
+                let width = 100.0 * count as f64 / total;
+                let segment = Segment {
+                    status: status.as_str(),
+                    label: self.status_label(lang, status),
+                    count,
+                    x: format!("{x:.2}"),
+                    width: format!("{width:.2}"),
+                };
+                x += width;
+                segment
+            })
+            .collect();
+        let lists_view = Status::ALL
+            .iter()
+            .map(|&status| {
+                let all = lists.items(status);
+                let shown = all.iter().take(super::index_pages::PAGE_SIZE);
+                let links = match kind {
+                    Kind::Terms => shown
+                        .filter_map(|item| self.glossary.lookup(&item.slug))
+                        .map(|id| {
+                            let link = self.term_link(id, lang, page_dir, false);
+                            StatusLink { title: link.title, href: link.href, lang: link.lang }
+                        })
+                        .collect(),
+                    Kind::Articles => shown
+                        .filter_map(|item| self.glossary.articles.iter().position(|a| a.slug.as_str() == item.slug))
+                        .map(|index| {
+                            let link = self.article_link(index, lang, page_dir);
+                            StatusLink { title: link.title, href: link.href, lang: link.lang }
+                        })
+                        .collect(),
+                };
+                StatusList {
+                    status: status.as_str(),
+                    label: self.status_label(lang, status),
+                    count: all.len(),
+                    links,
+                    more: all.len().saturating_sub(super::index_pages::PAGE_SIZE),
+                }
+            })
+            .collect();
+        let (key, id) = match kind {
+            Kind::Terms => ("translations_summary", format!("status-{code}")),
+            Kind::Articles => ("translations_summary_articles", format!("status-{code}-articles")),
+        };
+        let summary = self
+            .theme
+            .text(lang, key)
+            .replace("{done}", &lists.up_to_date.len().to_string())
+            .replace("{total}", &lists.total.to_string());
+        Breakdown { id, summary, segments, lists: lists_view }
     }
 
     fn status_label(&self, lang: LangId, status: Status) -> String {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::graph::{self, ConceptGraph, GraphLabels, GraphNode};
 use super::urls;
-use super::views::{plain_text, PageView, TagLink, TermLink};
+use super::views::{plain_text, PageView, StaleNotice, TagLink, TermLink};
 use super::Site;
 use crate::config::LangId;
 use crate::markdown::{RenderedEntry, RenderedQuestion};
@@ -60,14 +60,6 @@ struct SourceView<'a> {
 #[derive(Serialize)]
 struct Notice {
     text: String,
-}
-
-#[derive(Serialize)]
-struct StaleNotice {
-    text: String,
-    link_text: String,
-    href: String,
-    lang: String,
 }
 
 #[derive(Serialize)]
@@ -201,13 +193,8 @@ impl<'a> Site<'a> {
                 .replace("{source}", &config.language(title_entry.lang).name),
         });
         let stale_notice = (self.status(term.id, lang) == crate::model::status::Status::Stale).then(|| {
-            let source = config.language(config.default_language);
-            StaleNotice {
-                text: self.theme.text(lang, "stale_notice").replace("{source}", &source.name),
-                link_text: self.theme.text(lang, "stale_notice_link").replace("{source}", &source.name),
-                href: urls::relative(&page_dir, &urls::term(source.code.as_str(), slug)),
-                lang: source.code.to_string(),
-            }
+            let source = config.language(config.default_language).code.as_str();
+            self.stale_notice(lang, &page_dir, "stale_notice", &urls::term(source, slug))
         });
         let mermaid = graph.as_ref().map(|g| g.mermaid.clone());
         let view = TermView {

@@ -128,6 +128,30 @@ pub struct TermLink<'a> {
     pub summary: Option<&'a str>,
 }
 
+/// The notice on a translation whose source has changed since, linking the
+/// source.
+#[derive(Serialize)]
+pub(super) struct StaleNotice {
+    text: String,
+    link_text: String,
+    href: String,
+    lang: String,
+}
+
+impl Site<'_> {
+    /// The stale notice of a page at `page_dir` in `lang` whose source is at
+    /// `source_path`; `key` and `{key}_link` are its strings.
+    pub(super) fn stale_notice(&self, lang: LangId, page_dir: &str, key: &str, source_path: &str) -> StaleNotice {
+        let source = self.glossary.config.language(self.glossary.config.default_language);
+        StaleNotice {
+            text: self.theme.text(lang, key).replace("{source}", &source.name),
+            link_text: self.theme.text(lang, &format!("{key}_link")).replace("{source}", &source.name),
+            href: urls::relative(page_dir, source_path),
+            lang: source.code.to_string(),
+        }
+    }
+}
+
 /// A tag with its label and link.
 #[derive(Serialize)]
 pub struct TagLink<'a> {

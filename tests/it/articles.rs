@@ -99,3 +99,49 @@ fn the_seed_articles_front_matter_gets_clear_diagnostics() {
     assert!(in_file("bad-date.md").iter().any(|(c, m)| c == "invalid-value" && m.contains("17/07/2024")));
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn article_translations_are_tracked_marked_current_and_flagged_when_stale() {
+    let site = SiteTest::layered("basic", "articles");
+    let report = |site: &SiteTest| String::from_utf8_lossy(&site.glossa(&["translations"]).stdout).into_owned();
+    let before = report(&site);
+    assert!(
+        before.contains(
+            "ko (한국어): 0 up to date, 0 stale, 1 untracked, 1 missing of 2 articles\n  untracked: how-staking-works\n  missing:   an-older-note\n"
+        ),
+        "{before}"
+    );
+
+    let mark = ["translations", "--mark-current", "how-staking-works", "--article", "--lang", "ko"];
+    let output = site.glossa(&mark);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(report(&site).contains("ko (한국어): 1 up to date, 0 stale, 0 untracked, 1 missing of 2 articles"));
+    // A term of that name does not exist: without --article the slug is refused.
+    assert_eq!(site.glossa(&mark[..3].iter().chain(&mark[4..]).copied().collect::<Vec<_>>()).status.code(), Some(2));
+
+    // The English article changes: check warns, the report and the Korean page say so.
+    let en = site.root().join("content/en/articles/how-staking-works.md");
+    let text = std::fs::read_to_string(&en).unwrap();
+    std::fs::write(&en, format!("{text}\nOne more paragraph.\n")).unwrap();
+    assert!(report(&site).contains("  stale:     how-staking-works\n"));
+    let check = String::from_utf8_lossy(&site.glossa(&["check", "--format", "json"]).stdout).into_owned();
+    let line = check.lines().find(|l| l.contains("stale-translation")).unwrap();
+    assert!(line.contains("ko/articles/how-staking-works.md"), "{line}");
+    assert!(line.contains("--mark-current how-staking-works --article --lang ko"), "{line}");
+    let built = site.build();
+    let path = "ko/articles/how-staking-works/index.html";
+    let page = built.html(path);
+    assert!(page.text("#stale-notice").contains("English"));
+    assert_eq!(resolve(path, &page.attr("#stale-notice a", "href").unwrap()), "en/articles/how-staking-works/");
+    assert!(built.html("ko/articles/an-older-note/index.html").select("#stale-notice").is_empty());
+    let status = built.html("ko/translations/index.html");
+    let articles: Vec<String> = status
+        .select("#status-ko-articles ~ details.status-list")
+        .iter()
+        .map(|d| d.text().collect::<String>())
+        .collect();
+    assert!(articles.iter().any(|d| d.contains("뒤처짐") && d.contains("스테이킹은 어떻게 작동하나")), "{articles:?}");
+    let data: serde_json::Value = serde_json::from_str(&built.text("translations.json")).unwrap();
+    assert_eq!(data["languages"][0]["articles"]["stale"][0]["slug"], "how-staking-works");
+    assert_eq!(data["languages"][0]["articles"]["total"], 2);
+}
