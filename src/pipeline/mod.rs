@@ -125,12 +125,14 @@ pub struct StageDiagnostics {
     pub term_lints: Vec<Diagnostic>,
     /// Lints comparing terms.
     pub cross_lints: Vec<Diagnostic>,
+    /// Lints of articles.
+    pub article_lints: Vec<Diagnostic>,
 }
 
 impl StageDiagnostics {
     /// All of them, in no particular order.
     pub fn all(&self) -> Vec<Diagnostic> {
-        [&self.site, &self.parse, &self.markdown, &self.term_lints, &self.cross_lints]
+        [&self.site, &self.parse, &self.markdown, &self.term_lints, &self.cross_lints, &self.article_lints]
             .into_iter()
             .flat_map(|list| list.iter().cloned())
             .collect()
@@ -192,6 +194,7 @@ pub fn run_stages(inputs: Inputs, options: &Options) -> Result<Staged, Error> {
     diags.term_lints = validate::lint_terms(&glossary, &rendered, &statuses, &all);
     let mut fingerprints = validate::Fingerprints::default();
     diags.cross_lints = validate::lint_across_terms(&glossary, &rendered, &mut fingerprints);
+    diags.article_lints = validate::lint_articles(&glossary, &|path| theme.statics.contains_key(path));
     watch.lap("lints");
     Ok(Staged::Site(Box::new(AnalysedSite { glossary, rendered, theme, statuses }), diags, fingerprints))
 }

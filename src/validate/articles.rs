@@ -1,5 +1,5 @@
-//! Article lints: tags, mis-decoded text and translation coverage (missing,
-//! stale, or still the source's text), as for terms.
+//! Article lints: tags, thumbnails, mis-decoded text and translation
+//! coverage (missing, stale, or still the source's text), as for terms.
 
 use super::content;
 use crate::diag::{suggest, Code, Diagnostic};
@@ -10,7 +10,7 @@ use crate::source::Span;
 use crate::util::slug;
 
 /// Every article lint.
-pub(super) fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
+pub(super) fn lint(glossary: &Glossary, has_static: &dyn Fn(&str) -> bool, diags: &mut Vec<Diagnostic>) {
     let config = &glossary.config;
     let default = config.default_language;
     let statuses = status::article_statuses(glossary);
@@ -20,6 +20,7 @@ pub(super) fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
         let entries = article.entries.iter().flatten().map(|i| &glossary.article_entries[*i]);
         for entry in entries.filter(|e| !e.broken) {
             content::mojibake(glossary, entry.file, diags);
+            thumbnail(entry, has_static, diags);
             if entry.lang == default {
                 continue;
             }
@@ -61,6 +62,22 @@ pub(super) fn lint(glossary: &Glossary, diags: &mut Vec<Diagnostic>) {
                 .with_help(format!("start it with `glossa new {} --article --lang {code}`", article.slug)),
             );
         }
+    }
+}
+
+/// A thumbnail names a file under `static/`, or the page would show a broken
+/// picture.
+fn thumbnail(entry: &ArticleEntry, has_static: &dyn Fn(&str) -> bool, diags: &mut Vec<Diagnostic>) {
+    let Some(path) = &entry.front.thumbnail else { return };
+    if !has_static(&path.value) {
+        diags.push(
+            Diagnostic::new(
+                Code::UnknownReference,
+                Some(path.span),
+                format!("thumbnail `{}` is not a file under static/", path.value),
+            )
+            .with_help(format!("add static/{}, or correct the path (it is relative to static/)", path.value)),
+        );
     }
 }
 

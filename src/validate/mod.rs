@@ -1,8 +1,9 @@
 //! Whole-glossary lints: translation coverage, missing sections,
-//! mis-decoded text, repeated sources (per term), near-duplicate bodies
-//! and isolated terms (across terms), and the same checks for articles. Each rule family has its own module;
-//! every lint only warns. Per-term lints can be rerun for one term alone,
-//! which is what the dev server does after an edit.
+//! mis-decoded text, repeated sources (per term), near-duplicate bodies and
+//! isolated terms (across terms), and the same checks for articles. Each rule
+//! family has its own module. Every lint warns, except a thumbnail that names
+//! no file. Per-term lints can be rerun for one term alone, which is what the
+//! dev server does after an edit.
 
 mod articles;
 mod content;
@@ -17,14 +18,6 @@ use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
 use crate::model::status::Status;
 use crate::model::{Glossary, TermId};
-
-/// Every lint, over the whole glossary.
-pub fn lint(glossary: &Glossary, rendered: &Rendered, statuses: &[Vec<Status>]) -> Vec<Diagnostic> {
-    let all: Vec<TermId> = glossary.terms.iter().map(|t| t.id).collect();
-    let mut diags = lint_terms(glossary, rendered, statuses, &all);
-    diags.extend(lint_across_terms(glossary, rendered, &mut Fingerprints::default()));
-    diags
-}
 
 /// The lints that look at one term at a time, for `terms`. Every diagnostic
 /// they give lies in one of those terms' files.
@@ -58,6 +51,13 @@ pub fn lint_across_terms(glossary: &Glossary, rendered: &Rendered, fingerprints:
     let mut diags = Vec::new();
     content::isolated_terms(glossary, rendered, &mut diags);
     duplicates::lint(glossary, fingerprints, &mut diags);
-    articles::lint(glossary, &mut diags);
+    diags
+}
+
+/// The article lints. `has_static` says whether a file exists under
+/// `static/` (for thumbnails).
+pub fn lint_articles(glossary: &Glossary, has_static: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    articles::lint(glossary, has_static, &mut diags);
     diags
 }

@@ -87,8 +87,13 @@ fn the_seed_articles_front_matter_gets_clear_diagnostics() {
     assert!(seed.iter().any(|(c, m)| c == "unknown-field" && m.contains("`layout`")), "{seed:?}");
     assert!(seed.iter().any(|(c, m)| c == "unknown-field" && m.contains("`related_posts`")), "{seed:?}");
     // `Web3` is not a slug; the date with a time, the string of tags, categories,
-    // the thumbnail and the sidebar table of contents are read as they mean.
+    // the thumbnail path and the sidebar table of contents are read as they mean.
     assert!(seed.iter().any(|(c, m)| c == "invalid-slug" && m.contains("Web3")), "{seed:?}");
+    // The picture itself was not brought along.
+    assert!(
+        seed.iter().any(|(c, m)| c == "unknown-reference" && m.contains("assets/img/liquidrestakingtokens.png")),
+        "{seed:?}"
+    );
     assert!(!codes.contains(&"invalid-value") && !codes.contains(&"yaml"), "{seed:?}");
     let no_date = in_file("no-date.md");
     assert_eq!(no_date.iter().filter(|(c, _)| c == "missing-field").count(), 1);
@@ -144,4 +149,29 @@ fn article_translations_are_tracked_marked_current_and_flagged_when_stale() {
     let data: serde_json::Value = serde_json::from_str(&built.text("translations.json")).unwrap();
     assert_eq!(data["languages"][0]["articles"]["stale"][0]["slug"], "how-staking-works");
     assert_eq!(data["languages"][0]["articles"]["total"], 2);
+}
+
+#[test]
+fn a_thumbnail_must_name_a_file_under_static() {
+    let site = SiteTest::layered("basic", "articles");
+    let path = site.root().join("content/en/articles/an-older-note.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    site.write(
+        "content/en/articles/an-older-note.md",
+        &text.replacen("---\n", "---\nthumbnail: pictures/note.png\n", 1),
+    );
+    let output = site.glossa(&["check", "--format", "json"]);
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let line = text.lines().find(|l| l.contains("pictures/note.png")).unwrap();
+    let found: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(found["code"], "unknown-reference");
+    assert_eq!(found["line"], 2);
+    assert_eq!(output.status.code(), Some(1));
+
+    site.write("static/pictures/note.png", "not really a picture");
+    let built = site.build();
+    let page_path = "en/articles/an-older-note/index.html";
+    let src = built.html(page_path).attr(".article-thumbnail", "src").unwrap();
+    assert_eq!(resolve(page_path, &src), "static/pictures/note.png");
+    assert!(built.exists("static/pictures/note.png"));
 }
