@@ -11,7 +11,7 @@ test("hostile content runs nothing and logs no error", async ({ page }) => {
   page.on("dialog", (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
-  for (const path of ["en/", "en/terms/script-title/", "en/terms/mermaid-breaker/", "ko/terms/script-title/"]) {
+  for (const path of ["en/", "en/terms/script-title/", "en/terms/mermaid-breaker/", "ko/terms/script-title/", "en/articles/script-article/", "ko/articles/script-article/"]) {
     await page.goto(HOSTILE + path);
     await page.waitForLoadState("networkidle");
   }

@@ -92,9 +92,29 @@ fn hostile_titles_cannot_break_out_of_html_or_mermaid() {
 #[test]
 fn hostile_site_titles_are_escaped_in_every_page() {
     let site = SiteTest::fixture("hostile").build();
-    for path in ["index.html", "en/index.html", "404.html", "ko/terms/mermaid-breaker/index.html"] {
+    for path in [
+        "index.html",
+        "en/index.html",
+        "404.html",
+        "ko/terms/mermaid-breaker/index.html",
+        "en/articles/index.html",
+        "en/articles/script-article/index.html",
+        "ko/articles/script-article/index.html",
+    ] {
         let page = site.html(path);
-        assert!(page.select("b, img, iframe").is_empty(), "{path}");
+        assert!(page.select("b, img, iframe, [onclick]").is_empty(), "{path}");
+        for script in page.select("script") {
+            let script = script.value();
+            assert!(
+                script.attr("src").is_some() || script.attr("type") == Some("application/ld+json"),
+                "inline script in {path}"
+            );
+        }
         assert!(page.text("head > title").contains("<Hostile> & \"Site\""), "{path}");
     }
+    // An article's title, headings and table of contents show the text as written.
+    let article = site.html("en/articles/script-article/index.html");
+    assert_eq!(article.text("h1"), "</title><script>alert(\"article\")</script> & \"Q\"");
+    let toc: Vec<String> = article.select("#toc a").iter().map(|a| a.text().collect()).collect();
+    assert_eq!(toc, ["A heading with <img src=x onerror=alert(7)> inside", "<script>alert(9)</script> second heading"]);
 }
