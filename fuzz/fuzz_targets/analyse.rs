@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         ],
         theme_root: None,
     };
-    let Ok(analysis) = glossa::pipeline::analyse_inputs(inputs, &glossa::pipeline::Options { highlight: true, ..Default::default() }) else { return };
+    let Ok(analysis) = glossa::pipeline::analyse_inputs(inputs, &glossa::pipeline::Options::default()) else { return };
     let _ = glossa::diag::render(&analysis.diagnostics, analysis.sources(), glossa::diag::Format::Human, false);
     if let Some(site) = &analysis.site {
         let sink = glossa::output::MemorySink::default();

@@ -17,7 +17,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let started = Instant::now();
     let out = if args.out.is_absolute() { args.out.clone() } else { args.root.join(&args.out) };
     output::check_out_dir(&args.root, &out)?;
-    let options = Options { include_drafts: args.drafts, base_url: args.base_url.clone(), highlight: true };
+    let options = Options { include_drafts: args.drafts, base_url: args.base_url.clone(), keep_bodies: false };
     let analysis = pipeline::analyse(&args.root, &options)?;
     print_to_stderr(&analysis);
     let failed = analysis.diagnostics.fails(args.strict);

@@ -10,7 +10,7 @@ use crate::pipeline::{self, Options};
 
 /// Checks the site and prints every problem.
 pub fn check(args: &CheckArgs) -> Result<Outcome, Error> {
-    let options = Options { include_drafts: args.drafts, base_url: None, highlight: false };
+    let options = Options { include_drafts: args.drafts, base_url: None, keep_bodies: false };
     let analysis = pipeline::analyse(&args.root, &options)?;
     let colour = colour(std::io::stdout().is_terminal());
     let mut text = diag::render(&analysis.diagnostics, analysis.sources(), args.format, colour);

@@ -12,7 +12,7 @@ use crate::scaffold;
 
 /// Prints the report, or marks one translation current.
 pub fn translations(args: &TranslationsArgs) -> Result<Outcome, Error> {
-    let options = Options { include_drafts: true, base_url: None, highlight: false };
+    let options = Options { include_drafts: true, base_url: None, keep_bodies: false };
     let analysis = pipeline::analyse(&args.root, &options)?;
     let Some(site) = &analysis.site else {
         print_to_stderr(&analysis);

@@ -92,6 +92,17 @@ pub struct Heading {
     pub text: String,
 }
 
+impl RenderedBody {
+    /// Frees the HTML, keeping what checks and listings read: the links,
+    /// the headings and which sections exist.
+    pub fn drop_html(&mut self) {
+        self.main = String::new();
+        for section in [&mut self.eli5, &mut self.expert].into_iter().flatten() {
+            section.html = String::new();
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
     Main,

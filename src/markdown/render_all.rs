@@ -3,6 +3,7 @@
 //! more for each language whose page falls back to some of its parts (links
 //! there must lead to pages in the page's language).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -57,12 +58,12 @@ pub struct Rendered {
     /// `[lang][term]`: each term's summary as plain text, in that language
     /// (or the default one): links to a term carry it as their description.
     pub summaries: Vec<Vec<String>>,
-    /// Highlighted code blocks, kept for re-rendering after an edit.
-    highlights: HighlightCache,
     /// Each article entry in its own language, by index.
     pub articles: Vec<RenderedBody>,
     /// An article's default-language entry rendered for another language.
     pub article_fallback: BTreeMap<(usize, LangId), RenderedBody>,
+    /// How the entries were rendered (and how [`Rendered::body`] renders again).
+    options: RenderOptions,
 }
 
 impl Rendered {
@@ -74,6 +75,25 @@ impl Rendered {
             self.fallback.get(&(entry.term, page_lang))
         }
     }
+
+    /// The body of `rendered` with its HTML: the one kept, or rendered again
+    /// (highlighted with `highlights`, plain without) when bodies are not kept.
+    pub fn body<'r>(
+        &'r self,
+        glossary: &Glossary,
+        rendered: &'r RenderedEntry,
+        highlights: Option<&HighlightCache>,
+    ) -> Cow<'r, RenderedBody> {
+        if self.options.keep_bodies {
+            return Cow::Borrowed(&rendered.body);
+        }
+        let entry = glossary.entry(rendered.entry);
+        let context =
+            Context { options: self.options, autolinkers: &self.autolinkers, summaries: &self.summaries, highlights };
+        let linker = context.linker(glossary, entry, rendered.page_lang);
+        // Diagnostics were reported by the first rendering.
+        Cow::Owned(render_body(glossary.body(entry), entry.file, entry.body.start, &linker, &mut Vec::new()))
+    }
 }
 
 /// How to render.
@@ -81,8 +101,12 @@ impl Rendered {
 pub struct RenderOptions {
     /// Whether drafts are published (links to them stay links).
     pub include_drafts: bool,
-    /// Whether to highlight code (`check` only needs links and positions).
-    pub highlight: bool,
+    /// Whether every body keeps its highlighted HTML (the dev server, which
+    /// re-renders one term in place). Otherwise a body keeps only what checks
+    /// and listings need (links, sections, headings), rendered without
+    /// highlighting, and each page renders its body again as it is written,
+    /// so a build never holds the whole site's HTML at once.
+    pub keep_bodies: bool,
 }
 
 /// Renders every entry; diagnostics come from the first pass only, so each
@@ -90,21 +114,34 @@ pub struct RenderOptions {
 pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec<Diagnostic>) {
     let autolinkers = Autolinker::for_languages(glossary, options.include_drafts);
     let summaries = plain_summaries(glossary);
+    // Shared by the entries of this run only (translations keep their code):
+    // kept longer, it would hold every block twice for the whole build.
     let highlights = HighlightCache::default();
-    let options = Context { options, autolinkers: &autolinkers, summaries: &summaries, highlights: &highlights };
-    let results: Vec<(RenderedEntry, Vec<Diagnostic>)> = glossary
+    let options = Context {
+        options,
+        autolinkers: &autolinkers,
+        summaries: &summaries,
+        highlights: options.keep_bodies.then_some(&highlights),
+    };
+    // Whether each entry leaves a part to the default language is decided
+    // before its HTML is dropped.
+    let results: Vec<(RenderedEntry, bool, Vec<Diagnostic>)> = glossary
         .entries
         .par_iter()
         .map(|entry| {
             let mut diags = Vec::new();
-            let rendered = render_entry(glossary, entry, entry.lang, options, &mut diags);
-            (rendered, diags)
+            let mut rendered = render_entry(glossary, entry, entry.lang, options, &mut diags);
+            let partial = falls_back(&rendered, entry);
+            options.settle(&mut rendered);
+            (rendered, partial, diags)
         })
         .collect();
     let mut diags = Vec::new();
     let mut own = Vec::with_capacity(results.len());
-    for (rendered, entry_diags) in results {
+    let mut partial = Vec::with_capacity(results.len());
+    for (rendered, falls_back, entry_diags) in results {
         own.push(rendered);
+        partial.push(falls_back);
         diags.extend(entry_diags);
     }
 
@@ -116,62 +153,63 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
         .filter(|(_, lang)| *lang != default)
         .filter_map(|(term, lang)| {
             let default_entry = term.entry(default)?;
-            let needs = match term.entry(lang) {
-                None => true,
-                Some(own_id) => falls_back(&own[own_id.index()], glossary.entry(own_id)),
-            };
+            let needs = term.entry(lang).is_none_or(|own_id| partial[own_id.index()]);
             needs.then_some((term.id, lang, default_entry))
         })
         .collect();
     let fallback = needed
         .into_par_iter()
         .map(|(term, lang, entry)| {
-            let rendered = render_entry(glossary, glossary.entry(entry), lang, options, &mut Vec::new());
+            let mut rendered = render_entry(glossary, glossary.entry(entry), lang, options, &mut Vec::new());
+            options.settle(&mut rendered);
             ((term, lang), rendered)
         })
         .collect();
     let (articles, article_fallback) = render_articles(glossary, options, &mut diags);
-    (Rendered { own, fallback, autolinkers, summaries, highlights, articles, article_fallback }, diags)
+    let options = options.options;
+    (Rendered { own, fallback, autolinkers, summaries, articles, article_fallback, options }, diags)
 }
 
 /// Renders the entries of `term` again after an edit, and its fallback
 /// renderings; returns the diagnostics of its own entries.
-pub fn rerender_term(
-    rendered: &mut Rendered,
-    glossary: &Glossary,
-    term: TermId,
-    options: RenderOptions,
-) -> Vec<Diagnostic> {
+pub fn rerender_term(rendered: &mut Rendered, glossary: &Glossary, term: TermId) -> Vec<Diagnostic> {
+    let options = rendered.options;
     // Names are unchanged by an in-place edit, so the automatons still hold.
     let autolinkers = std::mem::take(&mut rendered.autolinkers);
     let summaries = std::mem::take(&mut rendered.summaries);
-    let highlights = std::mem::take(&mut rendered.highlights);
-    let options = Context { options, autolinkers: &autolinkers, summaries: &summaries, highlights: &highlights };
+    let highlights = HighlightCache::default();
+    let options = Context {
+        options,
+        autolinkers: &autolinkers,
+        summaries: &summaries,
+        highlights: options.keep_bodies.then_some(&highlights),
+    };
     let mut diags = Vec::new();
     let term = glossary.term(term);
+    let default = glossary.config.default_language;
+    let mut needs_fallback = Vec::new();
     for entry in term.entries.iter().flatten().map(|id| glossary.entry(*id)) {
-        let fresh = render_entry(glossary, entry, entry.lang, options, &mut diags);
+        let mut fresh = render_entry(glossary, entry, entry.lang, options, &mut diags);
+        if entry.lang != default && falls_back(&fresh, entry) {
+            needs_fallback.push(entry.lang);
+        }
+        options.settle(&mut fresh);
         if let Some(slot) = rendered.own.get_mut(entry.id.index()) {
             *slot = fresh;
         }
     }
-    let default = glossary.config.default_language;
     rendered.fallback.retain(|(t, _), _| *t != term.id);
     if let Some(default_id) = term.entry(default) {
         for lang in glossary.config.lang_ids().filter(|l| *l != default) {
-            let needs = match term.entry(lang) {
-                None => true,
-                Some(own) => falls_back(&rendered.own[own.index()], glossary.entry(own)),
-            };
-            if needs {
-                let fresh = render_entry(glossary, glossary.entry(default_id), lang, options, &mut Vec::new());
+            if term.entry(lang).is_none() || needs_fallback.contains(&lang) {
+                let mut fresh = render_entry(glossary, glossary.entry(default_id), lang, options, &mut Vec::new());
+                options.settle(&mut fresh);
                 rendered.fallback.insert((term.id, lang), fresh);
             }
         }
     }
     rendered.autolinkers = autolinkers;
     rendered.summaries = summaries;
-    rendered.highlights = highlights;
     diags
 }
 
@@ -202,6 +240,7 @@ fn render_articles(
     context: Context<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<RenderedBody>, BTreeMap<(usize, LangId), RenderedBody>) {
+    let highlights = HighlightCache::default();
     let render = |entry: &crate::model::articles::ArticleEntry, page_lang: LangId, diags: &mut Vec<Diagnostic>| {
         let linker = Linker {
             glossary,
@@ -209,7 +248,8 @@ fn render_articles(
             content_lang: entry.lang,
             source_term: None,
             include_drafts: context.options.include_drafts,
-            highlight: context.options.highlight.then_some(context.highlights),
+            // Articles are few and keep their HTML: always highlighted.
+            highlight: Some(context.highlights.unwrap_or(&highlights)),
             autolinkers: Some(context.autolinkers),
             summaries: Some(context.summaries),
         };
@@ -257,7 +297,31 @@ struct Context<'a> {
     options: RenderOptions,
     autolinkers: &'a [Autolinker],
     summaries: &'a [Vec<String>],
-    highlights: &'a HighlightCache,
+    /// Highlights code blocks when set.
+    highlights: Option<&'a HighlightCache>,
+}
+
+impl<'a> Context<'a> {
+    /// The linker for `entry`'s text on pages in `page_lang`.
+    fn linker(&self, glossary: &'a Glossary, entry: &Entry, page_lang: LangId) -> Linker<'a> {
+        Linker {
+            glossary,
+            page_lang,
+            content_lang: entry.lang,
+            source_term: Some(entry.term),
+            include_drafts: self.options.include_drafts,
+            highlight: self.highlights,
+            autolinkers: Some(self.autolinkers),
+            summaries: Some(self.summaries),
+        }
+    }
+
+    /// Drops the body's HTML unless bodies are kept.
+    fn settle(&self, rendered: &mut RenderedEntry) {
+        if !self.options.keep_bodies {
+            rendered.body.drop_html();
+        }
+    }
 }
 
 fn render_entry(
@@ -267,16 +331,7 @@ fn render_entry(
     context: Context<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> RenderedEntry {
-    let linker = Linker {
-        glossary,
-        page_lang,
-        content_lang: entry.lang,
-        source_term: Some(entry.term),
-        include_drafts: context.options.include_drafts,
-        highlight: context.options.highlight.then_some(context.highlights),
-        autolinkers: Some(context.autolinkers),
-        summaries: Some(context.summaries),
-    };
+    let linker = context.linker(glossary, entry, page_lang);
     let text = &glossary.sources.get(entry.file).text;
     let inline = |value: &Spanned<String>, diags: &mut Vec<Diagnostic>| {
         let quoted = matches!(text.as_bytes().get(value.span.start as usize), Some(b'"' | b'\''));

@@ -21,7 +21,6 @@ pub struct LiveSite {
     /// The analysed site.
     pub site: AnalysedSite,
     diags: StageDiagnostics,
-    options: Options,
     files_by_path: HashMap<PathBuf, FileId>,
     entries_by_file: HashMap<FileId, EntryId>,
     fingerprints: validate::Fingerprints,
@@ -55,7 +54,7 @@ impl LiveSite {
                     .map(|id| (sources.path(id).to_path_buf(), id))
                     .collect();
                 let entries_by_file = site.glossary.entries.iter().map(|e| (e.file, e.id)).collect();
-                Ok(LiveSite { site: *site, diags, options, files_by_path, entries_by_file, fingerprints })
+                Ok(LiveSite { site: *site, diags, files_by_path, entries_by_file, fingerprints })
             }
         })
     }
@@ -126,7 +125,7 @@ impl LiveSite {
         for &term in &terms {
             // A link added or removed changes the target's "Mentioned in".
             let before = self.links_of(term);
-            let diags = markdown::rerender_term(&mut self.site.rendered, glossary, term, self.options.render_options());
+            let diags = markdown::rerender_term(&mut self.site.rendered, glossary, term);
             affected.extend(before.symmetric_difference(&self.links_of(term)).copied());
             self.diags.markdown.extend(diags);
             let fresh = status::term_statuses(glossary, glossary.term(term));

@@ -21,14 +21,16 @@ pub struct Options {
     pub include_drafts: bool,
     /// Replace site.yaml's `base_url` (`--base-url`).
     pub base_url: Option<String>,
-    /// Highlight code blocks (needed to render, not to check).
-    pub highlight: bool,
+    /// Keep every body's highlighted HTML after the Markdown stage (the dev
+    /// server re-renders one term in place). A build renders each body again
+    /// as its page is written instead, so it never holds the whole site.
+    pub keep_bodies: bool,
 }
 
 impl Options {
     /// The Markdown stage's options.
     pub fn render_options(&self) -> markdown::RenderOptions {
-        markdown::RenderOptions { include_drafts: self.include_drafts, highlight: self.highlight }
+        markdown::RenderOptions { include_drafts: self.include_drafts, keep_bodies: self.keep_bodies }
     }
 }
 
@@ -92,25 +94,6 @@ pub fn analyse(root: &Path, options: &Options) -> Result<Analysis, Error> {
     analyse_inputs(Inputs::read(root)?, options)
 }
 
-/// Prints how long each stage took when `GLOSSA_TIMINGS` is set (for profiling).
-struct Stopwatch {
-    enabled: bool,
-    last: std::time::Instant,
-}
-
-impl Stopwatch {
-    fn new() -> Stopwatch {
-        Stopwatch { enabled: std::env::var_os("GLOSSA_TIMINGS").is_some(), last: std::time::Instant::now() }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if self.enabled {
-            eprintln!("{stage:>12}: {:>8.1} ms", self.last.elapsed().as_secs_f64() * 1000.0);
-        }
-        self.last = std::time::Instant::now();
-    }
-}
-
 /// Diagnostics kept by stage, so the dev server can replace what one edit
 /// changes and keep the rest.
 #[derive(Debug, Default, Clone)]
@@ -164,7 +147,7 @@ pub fn analyse_inputs(inputs: Inputs, options: &Options) -> Result<Analysis, Err
 
 /// Runs every stage, keeping diagnostics by stage.
 pub fn run_stages(inputs: Inputs, options: &Options) -> Result<Staged, Error> {
-    let mut watch = Stopwatch::new();
+    let mut watch = crate::util::timing::Stopwatch::new();
     let mut sources = SourceMap::default();
     let (config, config_diags) = config::load(inputs.config, &mut sources);
     let Some(mut config) = config else {

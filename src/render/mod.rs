@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use crate::config::LangId;
 use crate::error::Error;
+use crate::markdown::highlight::HighlightCache;
 use crate::markdown::Rendered;
 use crate::model::status::{self, Status};
 use crate::model::{Glossary, TermId};
@@ -128,9 +129,11 @@ impl<'a> Site<'a> {
 
     /// Renders every file into `sink`, calling `on_page` after each term page.
     pub fn render(&self, sink: &dyn OutputSink, on_page: &(dyn Fn() + Sync)) -> Result<RenderStats, Error> {
+        let mut watch = crate::util::timing::Stopwatch::new();
         let mut files = self.render_statics(sink)?;
         let terms: Vec<TermId> = self.published_terms().map(|t| t.id).collect();
         files += self.render_terms(&terms, sink, on_page)?;
+        watch.lap("term pages");
         let (pages_per_language, listing_files) = self.render_listings(sink)?;
         files += listing_files;
         files += self.render_status(sink)?;
@@ -138,8 +141,10 @@ impl<'a> Site<'a> {
         files += self.render_practice(sink)?;
         files += self.render_publishing(sink)?;
         files += self.render_root_files(sink)?;
+        watch.lap("other pages");
         if self.search {
             files += self.render_search(sink)?;
+            watch.lap("search index");
         }
         Ok(RenderStats { pages_per_language, files })
     }
@@ -161,20 +166,25 @@ impl<'a> Site<'a> {
         on_page: &(dyn Fn() + Sync),
     ) -> Result<usize, Error> {
         let config = &self.glossary.config;
-        let pages: Vec<(TermId, LangId)> = terms.iter().flat_map(|&t| config.lang_ids().map(move |l| (t, l))).collect();
-        let written = pages
+        // One task per term: its pages share one highlighting cache.
+        let written = terms
             .par_iter()
-            .map(|&(id, lang)| -> Result<usize, Error> {
+            .map(|&id| -> Result<usize, Error> {
                 let term = self.glossary.term(id);
-                let page = self.term_page(term, lang)?;
-                on_page();
-                let dir = urls::term(config.language(lang).code.as_str(), term.slug.as_str());
-                sink.write(&urls::index_file(&dir), page.html.as_bytes())?;
-                if let Some(mermaid) = page.mermaid {
-                    sink.write(&format!("{dir}graph.mmd"), mermaid.as_bytes())?;
-                    return Ok(2);
+                let highlights = HighlightCache::default();
+                let mut files = 0;
+                for lang in config.lang_ids() {
+                    let page = self.term_page(term, lang, &highlights)?;
+                    on_page();
+                    let dir = urls::term(config.language(lang).code.as_str(), term.slug.as_str());
+                    sink.write(&urls::index_file(&dir), page.html.as_bytes())?;
+                    files += 1;
+                    if let Some(mermaid) = page.mermaid {
+                        sink.write(&format!("{dir}graph.mmd"), mermaid.as_bytes())?;
+                        files += 1;
+                    }
                 }
-                Ok(1)
+                Ok(files)
             })
             .collect::<Result<Vec<_>, Error>>()?;
         Ok(written.iter().sum())

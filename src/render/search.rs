@@ -1,13 +1,14 @@
-//! The search index: Pagefind, used as a library, builds one index per
-//! language (from each document's `<html lang>`) into `pagefind/`. Each term
-//! page is indexed from a small document made for the purpose, so that its
-//! title and aliases weigh more than its body, and its summary travels with
-//! every result.
+//! The search index: Pagefind, used as a library, builds one bundle per
+//! language into `pagefind/<lang>/`, the languages in parallel (Pagefind
+//! indexes on one thread). Each term page is indexed from a small document
+//! made for the purpose, so that its title and aliases weigh more than its
+//! body, and its summary travels with every result.
 
 use rayon::prelude::*;
 
 use super::urls;
 use super::Site;
+use crate::config::LangId;
 use crate::error::Error;
 use crate::output::OutputSink;
 use crate::util::text::escape_html;
@@ -17,6 +18,7 @@ pub(super) const SEARCH_DIR: &str = "pagefind";
 
 /// One page as the index sees it.
 struct SearchDocument {
+    lang: LangId,
     url: String,
     html: String,
 }
@@ -46,58 +48,72 @@ impl Site<'_> {
                 }
                 if let Some(r) = rendered {
                     let summary = super::views::plain_text(&r.summary);
+                    // Highlighting adds nothing to the words indexed.
+                    let body = self.rendered.body(self.glossary, r, None);
                     html.push_str(&format!(
                         "<p data-pagefind-meta=\"summary\" data-pagefind-weight=\"3\">{}</p><div>{}",
                         escape_html(&summary),
-                        r.body.main
+                        body.main
                     ));
-                    for section in [&r.body.eli5, &r.body.expert].into_iter().flatten() {
+                    for section in [&body.eli5, &body.expert].into_iter().flatten() {
                         html.push_str(&section.html);
                     }
                     html.push_str("</div>");
                 }
                 html.push_str("</main></body></html>");
-                SearchDocument { url: self.urls.rooted(&urls::term(code, term.slug.as_str())), html }
+                SearchDocument { lang, url: self.urls.rooted(&urls::term(code, term.slug.as_str())), html }
             })
             .collect()
     }
 
-    /// Builds the index and writes it under `pagefind/`.
+    /// Builds each language's bundle and writes it under `pagefind/<lang>/`.
     pub fn render_search(&self, sink: &dyn OutputSink) -> Result<usize, Error> {
-        let documents = self.search_documents();
-        let files = build_index(documents)?;
-        for (path, bytes) in &files {
-            sink.write(&format!("{SEARCH_DIR}/{path}"), bytes)?;
+        let config = &self.glossary.config;
+        let mut by_lang: Vec<Vec<SearchDocument>> = config.lang_ids().map(|_| Vec::new()).collect();
+        for document in self.search_documents() {
+            by_lang[document.lang.0].push(document);
         }
-        Ok(files.len())
+        let bundles: Vec<Result<Bundle, Error>> = std::thread::scope(|scope| {
+            let running: Vec<_> =
+                by_lang.into_iter().map(|documents| scope.spawn(move || build_index(documents))).collect();
+            running
+                .into_iter()
+                .map(|handle| {
+                    handle.join().unwrap_or_else(|_| Err(Error::Usage("building the search index panicked".into())))
+                })
+                .collect()
+        });
+        let mut count = 0;
+        for (lang, bundle) in config.lang_ids().zip(bundles) {
+            let code = config.language(lang).code.as_str();
+            for (path, bytes) in bundle? {
+                sink.write(&format!("{SEARCH_DIR}/{code}/{path}"), bytes.as_slice())?;
+                count += 1;
+            }
+        }
+        Ok(count)
     }
 }
 
-/// Runs Pagefind on its own thread with its own small runtime, so it works
-/// from plain threads and from inside the dev server's runtime alike.
-fn build_index(documents: Vec<SearchDocument>) -> Result<Vec<(String, Vec<u8>)>, Error> {
+/// A search bundle's files: path within the bundle, and bytes.
+type Bundle = Vec<(String, Vec<u8>)>;
+
+/// Runs Pagefind with its own small runtime on the calling thread, so it
+/// works from plain threads and from inside the dev server's runtime alike
+/// (the caller is a thread of its own).
+fn build_index(documents: Vec<SearchDocument>) -> Result<Bundle, Error> {
     let failure = |e: &dyn std::fmt::Display| Error::Usage(format!("building the search index failed: {e}"));
-    std::thread::scope(|scope| {
-        scope
-            .spawn(move || {
-                let runtime =
-                    tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| failure(&e))?;
-                runtime.block_on(async move {
-                    let config = pagefind::options::PagefindServiceConfig::builder().keep_index_url(false).build();
-                    let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| failure(&e))?;
-                    for document in documents {
-                        index.add_html_file(None, Some(document.url), document.html).await.map_err(|e| failure(&e))?;
-                    }
-                    let files = index.get_files().await.map_err(|e| failure(&e))?;
-                    let mut files: Vec<(String, Vec<u8>)> = files
-                        .into_iter()
-                        .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
-                        .collect();
-                    files.sort_by(|a, b| a.0.cmp(&b.0));
-                    Ok(files)
-                })
-            })
-            .join()
-            .map_err(|_| Error::Usage("building the search index panicked".into()))?
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| failure(&e))?;
+    runtime.block_on(async move {
+        let config = pagefind::options::PagefindServiceConfig::builder().keep_index_url(false).build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| failure(&e))?;
+        for document in documents {
+            index.add_html_file(None, Some(document.url), document.html).await.map_err(|e| failure(&e))?;
+        }
+        let files = index.get_files().await.map_err(|e| failure(&e))?;
+        let mut files: Bundle =
+            files.into_iter().map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents)).collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
     })
 }

@@ -2,6 +2,8 @@
 //! taken from the page language's entry or, where that has none, from the
 //! default language's, marked with its `lang` and a notice.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::graph::{self, ConceptGraph, GraphLabels, GraphNode};
@@ -9,7 +11,8 @@ use super::urls;
 use super::views::{plain_text, PageView, StaleNotice, TagLink, TermLink};
 use super::Site;
 use crate::config::LangId;
-use crate::markdown::{RenderedEntry, RenderedQuestion};
+use crate::markdown::highlight::HighlightCache;
+use crate::markdown::{RenderedBody, RenderedEntry, RenderedQuestion};
 use crate::model::{Entry, Term};
 
 /// A part that may come from the fallback language.
@@ -97,25 +100,44 @@ pub struct TermPage {
     pub mermaid: Option<String>,
 }
 
-/// The two renderings a page draws from: the page language's own entry (if
-/// any) and the default language's entry rendered for this page.
-struct Sources<'a> {
-    own: Option<(&'a Entry, &'a RenderedEntry)>,
-    fallback: Option<(&'a Entry, &'a RenderedEntry)>,
+/// One rendering a page draws from, with its body's HTML.
+struct Source<'s> {
+    entry: &'s Entry,
+    rendered: &'s RenderedEntry,
+    body: &'s RenderedBody,
 }
 
-impl<'a> Sources<'a> {
+/// The two renderings a page draws from: the page language's own entry (if
+/// any) and the default language's entry rendered for this page.
+struct Sources<'s> {
+    own: Option<Source<'s>>,
+    fallback: Option<Source<'s>>,
+}
+
+/// A rendering as a [`Source`].
+fn source<'s>(rendering: &'s Option<(&'s Entry, &'s RenderedEntry, Cow<'s, RenderedBody>)>) -> Option<Source<'s>> {
+    rendering.as_ref().map(|(entry, rendered, body)| Source { entry, rendered, body })
+}
+
+impl<'s> Sources<'s> {
     /// The first of own/fallback for which `pick` finds something, with the fallback flag.
-    fn pick<T>(&self, pick: impl Fn(&'a Entry, &'a RenderedEntry) -> Option<T>) -> Option<(T, &'a Entry, bool)> {
-        self.own
-            .and_then(|(e, r)| pick(e, r).map(|v| (v, e, false)))
-            .or_else(|| self.fallback.and_then(|(e, r)| pick(e, r).map(|v| (v, e, true))))
+    fn pick<T>(&self, pick: impl Fn(&Source<'s>) -> Option<T>) -> Option<(T, &'s Entry, bool)> {
+        let found = |source: &Option<Source<'s>>, fallback| {
+            source.as_ref().and_then(|s| pick(s).map(|value| (value, s.entry, fallback)))
+        };
+        found(&self.own, false).or_else(|| found(&self.fallback, true))
     }
 }
 
 impl<'a> Site<'a> {
-    /// Renders the page of `term` in `lang`.
-    pub fn term_page(&self, term: &'a Term, lang: LangId) -> Result<TermPage, crate::error::Error> {
+    /// Renders the page of `term` in `lang`; `highlights` is shared by the
+    /// pages of one term (translations keep their code).
+    pub fn term_page(
+        &self,
+        term: &'a Term,
+        lang: LangId,
+        highlights: &HighlightCache,
+    ) -> Result<TermPage, crate::error::Error> {
         let glossary = self.glossary;
         let config = &glossary.config;
         let code = config.language(lang).code.as_str();
@@ -123,10 +145,13 @@ impl<'a> Site<'a> {
         let page_dir = urls::term(code, slug);
         let own = term.entry(lang).map(|id| glossary.entry(id));
         let default_entry = term.entry(config.default_language).map(|id| glossary.entry(id));
-        let sources = Sources {
-            own: own.and_then(|e| self.rendered.get(e, lang).map(|r| (e, r))),
-            fallback: default_entry.filter(|e| e.lang != lang).and_then(|e| self.rendered.get(e, lang).map(|r| (e, r))),
+        let rendering = |entry: &'a Entry| {
+            let rendered = self.rendered.get(entry, lang)?;
+            Some((entry, rendered, self.rendered.body(glossary, rendered, Some(highlights))))
         };
+        let own_rendering = own.and_then(rendering);
+        let fallback_rendering = default_entry.filter(|e| e.lang != lang).and_then(rendering);
+        let sources = Sources { own: source(&own_rendering), fallback: source(&fallback_rendering) };
         let whole_fallback = own.is_none();
         let lang_of = |entry: &Entry| (entry.lang != lang).then(|| config.language(entry.lang).code.to_string());
         let notice = |entry: &Entry, fallback: bool| -> (Option<String>, Option<String>) {
@@ -140,29 +165,32 @@ impl<'a> Site<'a> {
         }
 
         let (title_entry, _) = glossary.entry_or_fallback(term.id, lang);
-        let summary_html = sources.pick(|_, r| Some(r.summary.as_str())).map_or("", |(s, _, _)| s);
+        let summary_html = sources.pick(|s| Some(s.rendered.summary.as_str())).map_or("", |(s, _, _)| s);
         let summary = Part { value: summary_html, lang: lang_of(title_entry), notice: None };
         let facts = sources
-            .pick(|_, r| (!r.facts.is_empty()).then_some(r.facts.as_slice()))
+            .pick(|s| (!s.rendered.facts.is_empty()).then_some(s.rendered.facts.as_slice()))
             .map(|(v, e, f)| part(v, notice(e, f)));
         let main = sources
-            .pick(|_, r| (!r.body.main.trim().is_empty()).then_some(r.body.main.as_str()))
+            .pick(|s| (!s.body.main.trim().is_empty()).then_some(s.body.main.as_str()))
             .map(|(v, e, f)| part(v, notice(e, f)));
-        let section = |s: &'a crate::markdown::Section| SectionPart { heading: &s.heading, html: &s.html };
-        let eli5 = sources.pick(|_, r| r.body.eli5.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
-        let expert = sources.pick(|_, r| r.body.expert.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+        fn section(s: &crate::markdown::Section) -> SectionPart<'_> {
+            SectionPart { heading: &s.heading, html: &s.html }
+        }
+        let eli5 = sources.pick(|s| s.body.eli5.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+        let expert = sources.pick(|s| s.body.expert.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
         let quiz = sources
-            .pick(|_, r| r.quiz.as_deref().filter(|q| !q.is_empty()))
+            .pick(|s| s.rendered.quiz.as_deref().filter(|q| !q.is_empty()))
             .map(|(q, e, f)| part(questions(q), notice(e, f)));
-        let source_list = sources.pick(|e, _| (!e.front.sources.is_empty()).then_some(e)).map(|(e, entry, f)| {
-            let list = e
-                .front
-                .sources
-                .iter()
-                .map(|s| SourceView { title: &s.title.value, url: crate::util::url::encode_unsafe(&s.url.value) })
-                .collect();
-            part(list, notice(entry, f))
-        });
+        let source_list =
+            sources.pick(|s| (!s.entry.front.sources.is_empty()).then_some(s.entry)).map(|(e, entry, f)| {
+                let list = e
+                    .front
+                    .sources
+                    .iter()
+                    .map(|s| SourceView { title: &s.title.value, url: crate::util::url::encode_unsafe(&s.url.value) })
+                    .collect();
+                part(list, notice(entry, f))
+            });
 
         let published = |ids: &[crate::model::TermId]| -> Vec<TermLink<'a>> {
             ids.iter().filter(|id| self.published(**id)).map(|&id| self.term_link(id, lang, &page_dir, false)).collect()

@@ -66,7 +66,7 @@ impl Builder {
     }
 
     fn options(&self) -> Options {
-        Options { include_drafts: true, base_url: Some(self.base_url.clone()), highlight: true }
+        Options { include_drafts: true, base_url: Some(self.base_url.clone()), keep_bodies: true }
     }
 
     /// Rebuilds after `changed` (absolute) paths changed; everything when empty.

@@ -2,7 +2,9 @@
 //! near-identical (Jaccard similarity of 5-word shingles ≥ 0.8, at least 40
 //! words each). Candidates come from MinHash signatures bucketed by LSH
 //! bands, so the work grows with the number of terms, not its square; every
-//! candidate is then confirmed with the exact similarity.
+//! candidate is then confirmed with the exact similarity. Only signatures are
+//! kept: shingles are recomputed for the few candidates, which keeps memory
+//! at 512 bytes a body.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -23,11 +25,11 @@ const ROWS: usize = 4;
 const MIN_SHARED_BANDS: usize = 2;
 const MAX_CANDIDATES: usize = 16;
 
-/// Shingles and signatures of entries, kept between runs by the dev server
-/// (the costly part); entries edited since are forgotten by the caller.
+/// Signatures of entries, kept between runs by the dev server (the costly
+/// part); entries edited since are forgotten by the caller.
 #[derive(Debug, Default)]
 pub struct Fingerprints {
-    by_entry: HashMap<EntryId, Option<Arc<Fingerprint>>>,
+    by_entry: HashMap<EntryId, Option<Arc<Signature>>>,
 }
 
 impl Fingerprints {
@@ -37,25 +39,16 @@ impl Fingerprints {
     }
 }
 
-/// What duplicate detection needs of one body.
-#[derive(Debug)]
-struct Fingerprint {
-    shingles: Vec<u64>,
-    signature: Signature,
-}
-
 /// Reports each body that nearly repeats an earlier one of the same language.
 pub(super) fn lint(glossary: &Glossary, fingerprints: &mut Fingerprints, diags: &mut Vec<Diagnostic>) {
     // Shingles and signatures are per document: computed in parallel, once.
-    let missing: Vec<(EntryId, Option<Arc<Fingerprint>>)> = glossary
+    let missing: Vec<(EntryId, Option<Arc<Signature>>)> = glossary
         .entries
         .par_iter()
         .filter(|e| !fingerprints.by_entry.contains_key(&e.id))
         .map(|entry| {
-            let fingerprint = (!entry.broken).then(|| shingles(glossary.body(entry))).flatten().map(|shingles| {
-                let signature = signature(&shingles);
-                Arc::new(Fingerprint { shingles, signature })
-            });
+            let fingerprint =
+                (!entry.broken).then(|| shingles(glossary.body(entry))).flatten().map(|s| Arc::new(signature(&s)));
             (entry.id, fingerprint)
         })
         .collect();
@@ -65,21 +58,21 @@ pub(super) fn lint(glossary: &Glossary, fingerprints: &mut Fingerprints, diags: 
     }
 }
 
-struct Doc<'g> {
-    entry: &'g Entry,
-    shingles: &'g [u64],
-}
-
 fn lint_language(glossary: &Glossary, fingerprints: &Fingerprints, lang: LangId, diags: &mut Vec<Diagnostic>) {
-    let (docs, signatures): (Vec<Doc<'_>>, Vec<&Signature>) = glossary
+    let (docs, signatures): (Vec<&Entry>, Vec<&Signature>) = glossary
         .entries
         .iter()
         .filter(|e| e.lang == lang)
-        .filter_map(|entry| {
-            let fingerprint = fingerprints.by_entry.get(&entry.id)?.as_deref()?;
-            Some((Doc { entry, shingles: &fingerprint.shingles }, &fingerprint.signature))
-        })
+        .filter_map(|entry| Some((entry, fingerprints.by_entry.get(&entry.id)?.as_deref()?)))
         .unzip();
+    // Shingles of the bodies that had candidates, computed when first needed.
+    let mut cache: HashMap<usize, Vec<u64>> = HashMap::new();
+    let mut similarity = |a: usize, b: usize| -> f64 {
+        for i in [a, b] {
+            cache.entry(i).or_insert_with(|| shingles(glossary.body(docs[i])).unwrap_or_default());
+        }
+        jaccard(&cache[&a], &cache[&b])
+    };
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     let mut shared: HashMap<usize, usize> = HashMap::new();
     for (index, (doc, signature)) in docs.iter().zip(&signatures).enumerate() {
@@ -102,17 +95,16 @@ fn lint_language(glossary: &Glossary, fingerprints: &Fingerprints, lang: LangId,
         let original = candidates
             .into_iter()
             .take(MAX_CANDIDATES)
-            .map(|(_, c)| c)
-            .find(|&c| jaccard(docs[c].shingles, doc.shingles) >= THRESHOLD);
-        if let Some(original) = original {
-            let other = docs[original].entry;
+            .map(|(_, c)| (c, similarity(c, index)))
+            .find(|(_, score)| *score >= THRESHOLD);
+        if let Some((original, similarity)) = original {
+            let other = docs[original];
             let other_path = glossary.sources.path(other.file).to_string_lossy().replace('\\', "/");
-            let similarity = jaccard(docs[original].shingles, doc.shingles);
             let other_slug = glossary.term(other.term).slug.as_str();
             diags.push(
                 Diagnostic::new(
                     Code::DuplicateBody,
-                    Some(Span::new(doc.entry.file, doc.entry.body.start..doc.entry.body.start)),
+                    Some(Span::new(doc.file, doc.body.start..doc.body.start)),
                     format!("the body is {:.0}% the same as `{other_slug}`'s ({other_path})", similarity * 100.0),
                 )
                 .with_help("a body pasted onto the wrong term? Each term needs its own explanation"),

@@ -1,6 +1,11 @@
 //! The same input gives byte-identical output, whatever order its files were
 //! created in.
 
+use std::collections::BTreeMap;
+
+use glossa::output::MemorySink;
+use glossa::pipeline::{analyse_inputs, Inputs, Options};
+
 use crate::support::{tree, SiteTest};
 
 #[test]
@@ -8,6 +13,39 @@ fn two_builds_are_byte_identical() {
     let first = SiteTest::fixture("basic").build();
     let second = SiteTest::fixture("basic").build();
     assert_eq!(tree(&first.out), tree(&second.out));
+}
+
+/// A build drops each body's HTML after checking it and renders it again as
+/// the page is written; the dev server keeps every body. Both give the same
+/// files, search index included.
+#[test]
+fn rendering_bodies_as_pages_are_written_equals_keeping_them() {
+    for site in [SiteTest::sample(), SiteTest::fixture("basic"), SiteTest::fixture("hostile")] {
+        let render = |keep_bodies: bool| -> BTreeMap<String, Vec<u8>> {
+            let options = Options { include_drafts: true, base_url: None, keep_bodies };
+            let analysis = analyse_inputs(Inputs::read(site.root()).unwrap(), &options).unwrap();
+            let sink = MemorySink::default();
+            analysis.site.as_ref().unwrap().renderer(true).render(&sink, &|| {}).unwrap();
+            sink.into_files()
+        };
+        let (streamed, kept) = (render(false), render(true));
+        assert_eq!(streamed.keys().collect::<Vec<_>>(), kept.keys().collect::<Vec<_>>());
+        for (name, bytes) in &kept {
+            assert!(streamed[name] == *bytes, "{}: {name} differs", site.root().display());
+        }
+        // Pages that fall back, wholly or in part, render the default
+        // language's body for another language: they must be among those compared.
+        let page = |name: &String| scraper::Html::parse_document(&String::from_utf8_lossy(&kept[name]));
+        let has = |css: &str| {
+            let selector = scraper::Selector::parse(css).unwrap();
+            kept.keys()
+                .filter(|n| n.contains("/terms/") && n.ends_with(".html"))
+                .any(|n| page(n).select(&selector).next().is_some())
+        };
+        if site.root().ends_with("basic") {
+            assert!(has("#fallback-notice") && has(".notice--part"), "the fixture must have fallback pages");
+        }
+    }
 }
 
 #[test]

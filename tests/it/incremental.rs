@@ -10,12 +10,14 @@ use glossa::pipeline::{analyse_inputs, Inputs, Options};
 
 use crate::support::SiteTest;
 
-fn options() -> Options {
-    Options { include_drafts: true, base_url: None, highlight: true }
+/// The dev server keeps every body's HTML; in-place updates are also checked
+/// with bodies dropped and rendered as pages are written, as a build does.
+fn options(keep_bodies: bool) -> Options {
+    Options { include_drafts: true, base_url: None, keep_bodies }
 }
 
-fn live(root: &Path) -> LiveSite {
-    match LiveSite::new(Inputs::read(root).unwrap(), options()).unwrap() {
+fn live(root: &Path, keep_bodies: bool) -> LiveSite {
+    match LiveSite::new(Inputs::read(root).unwrap(), options(keep_bodies)).unwrap() {
         Ok(live) => live,
         Err(_) => panic!("site.yaml is unusable"),
     }
@@ -33,7 +35,16 @@ fn diagnostics(list: &glossa::diag::Diagnostics, sources: &glossa::source::Sourc
 
 /// Applies `edit` to `rel` in place and compares with a full analysis.
 fn assert_in_place_equals_full(site: &SiteTest, rel: &str, edit: impl Fn(&str) -> String) {
-    let mut live = live(site.root());
+    let path = site.root().join(rel);
+    let before = std::fs::read_to_string(&path).unwrap();
+    for keep_bodies in [true, false] {
+        std::fs::write(&path, &before).unwrap();
+        assert_in_place_equals_full_with(site, rel, &edit, keep_bodies);
+    }
+}
+
+fn assert_in_place_equals_full_with(site: &SiteTest, rel: &str, edit: impl Fn(&str) -> String, keep_bodies: bool) {
+    let mut live = live(site.root(), keep_bodies);
     let path = site.root().join(rel);
     let text = edit(&std::fs::read_to_string(&path).unwrap());
     std::fs::write(&path, &text).unwrap();
@@ -42,7 +53,7 @@ fn assert_in_place_equals_full(site: &SiteTest, rel: &str, edit: impl Fn(&str) -
         Update::NeedsFullAnalysis => panic!("{rel}: expected an in-place update"),
     }
     live.refresh_cross_lints();
-    let full = analyse_inputs(Inputs::read(site.root()).unwrap(), &options()).unwrap();
+    let full = analyse_inputs(Inputs::read(site.root()).unwrap(), &options(keep_bodies)).unwrap();
     let full_site = full.site.as_ref().unwrap();
     assert_eq!(
         diagnostics(&live.diagnostics(), &live.site.glossary.sources),
@@ -104,14 +115,14 @@ fn edits_that_reach_other_pages_need_a_full_analysis() {
         ),
         ("content/en/terms/staking.md", "title: Staking", "title: [broken"),
     ] {
-        let mut live = live(site.root());
+        let mut live = live(site.root(), true);
         let text = std::fs::read_to_string(site.root().join(rel)).unwrap().replace(from, to);
         assert!(
             matches!(live.update(vec![(PathBuf::from(rel), text.into_bytes())]), Update::NeedsFullAnalysis),
             "{to}"
         );
     }
-    let mut live = live(site.root());
+    let mut live = live(site.root(), true);
     assert!(matches!(
         live.update(vec![(PathBuf::from("content/en/terms/new.md"), b"---\n".to_vec())]),
         Update::NeedsFullAnalysis

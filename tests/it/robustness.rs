@@ -174,7 +174,7 @@ proptest! {
             ],
             theme_root: None,
         };
-        let analysis = glossa::pipeline::analyse_inputs(inputs, &glossa::pipeline::Options { highlight: true, ..Default::default() }).unwrap();
+        let analysis = glossa::pipeline::analyse_inputs(inputs, &glossa::pipeline::Options::default()).unwrap();
         let text = glossa::diag::render(&analysis.diagnostics, analysis.sources(), glossa::diag::Format::Human, false);
         prop_assert!(analysis.diagnostics.is_empty() || !text.is_empty());
         // glossa never renders content with errors, but even that must not panic.
