@@ -38,7 +38,9 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let minifier = output::MinifySink::new(&sink);
     let target: &dyn output::OutputSink = if args.minify { &minifier } else { &sink };
     let stats = renderer.render(target, &|| progress.tick())?;
+    let mut watch = crate::util::timing::Stopwatch::new();
     staging.commit()?;
+    watch.lap("swap");
     progress.finish();
 
     let per_language: Vec<String> = stats.pages_per_language.iter().map(|(code, n)| format!("{code} {n}")).collect();

@@ -117,12 +117,7 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
     // Shared by the entries of this run only (translations keep their code):
     // kept longer, it would hold every block twice for the whole build.
     let highlights = HighlightCache::default();
-    let options = Context {
-        options,
-        autolinkers: &autolinkers,
-        summaries: &summaries,
-        highlights: options.keep_bodies.then_some(&highlights),
-    };
+    let options = Context::new(options, &autolinkers, &summaries, &highlights);
     // Whether each entry leaves a part to the default language is decided
     // before its HTML is dropped.
     let results: Vec<(RenderedEntry, bool, Vec<Diagnostic>)> = glossary
@@ -178,12 +173,7 @@ pub fn rerender_term(rendered: &mut Rendered, glossary: &Glossary, term: TermId)
     let autolinkers = std::mem::take(&mut rendered.autolinkers);
     let summaries = std::mem::take(&mut rendered.summaries);
     let highlights = HighlightCache::default();
-    let options = Context {
-        options,
-        autolinkers: &autolinkers,
-        summaries: &summaries,
-        highlights: options.keep_bodies.then_some(&highlights),
-    };
+    let options = Context::new(options, &autolinkers, &summaries, &highlights);
     let mut diags = Vec::new();
     let term = glossary.term(term);
     let default = glossary.config.default_language;
@@ -302,6 +292,16 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Code is highlighted in this pass only when bodies are kept.
+    fn new(
+        options: RenderOptions,
+        autolinkers: &'a [Autolinker],
+        summaries: &'a [Vec<String>],
+        highlights: &'a HighlightCache,
+    ) -> Context<'a> {
+        Context { options, autolinkers, summaries, highlights: options.keep_bodies.then_some(highlights) }
+    }
+
     /// The linker for `entry`'s text on pages in `page_lang`.
     fn linker(&self, glossary: &'a Glossary, entry: &Entry, page_lang: LangId) -> Linker<'a> {
         Linker {
