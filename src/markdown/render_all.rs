@@ -36,7 +36,8 @@ pub struct RenderedEntry {
     pub entry: EntryId,
     /// The language of the pages this HTML is for.
     pub page_lang: LangId,
-    /// The body.
+    /// The body. Unless bodies are kept ([`RenderOptions::keep_bodies`]) its
+    /// HTML is empty: [`Rendered::body`] gives it.
     pub body: RenderedBody,
     /// The summary (inline HTML).
     pub summary: String,
