@@ -162,7 +162,7 @@ impl<'a> Site<'a> {
     }
 
     /// The home page of `lang`: the A–Z index (every term, or past
-    /// [`PAGE_SIZE`] terms the letters linking to pages of their own) and the tags.
+    /// `PAGE_SIZE` terms the letters linking to pages of their own) and the tags.
     pub fn home_page(&self, lang: LangId) -> Result<String, Error> {
         let config = &self.glossary.config;
         let code = config.language(lang).code.as_str();
@@ -217,7 +217,7 @@ impl<'a> Site<'a> {
         Ok(pages)
     }
 
-    /// Every tag page of `lang` (split past [`PAGE_SIZE`] terms), as (page folder, HTML).
+    /// Every tag page of `lang` (split past `PAGE_SIZE` terms), as (page folder, HTML).
     pub fn tag_pages(&self, lang: LangId) -> Result<Vec<(String, String)>, Error> {
         let config = &self.glossary.config;
         let code = config.language(lang).code.as_str();
