@@ -63,11 +63,8 @@ pub fn create(root: &Path, config: &SiteConfig, request: &Request) -> Result<Pat
                 Error::io(&source_path, e)
             }
         })?;
-        let hash = if request.article {
-            article_hash_of(&source, &source_rel, config)?
-        } else {
-            hash_of(&source, &source_rel, config)?
-        };
+        let kind = if request.article { crate::source::ContentKind::Article } else { crate::source::ContentKind::Term };
+        let hash = hash_of(&source, &source_rel, config, kind)?;
         translation(&source, &hash, config.language(default).code.as_str())
     };
     if let Some(parent) = path.parent() {
@@ -78,29 +75,6 @@ pub fn create(root: &Path, config: &SiteConfig, request: &Request) -> Result<Pat
         std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| Error::io(&path, e))?;
     std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| Error::io(&path, e))?;
     Ok(rel)
-}
-
-/// The source hash of a default-language article file's text.
-fn article_hash_of(text: &str, rel: &Path, config: &SiteConfig) -> Result<String, Error> {
-    let mut sources = crate::source::SourceMap::default();
-    let file = sources.add(rel.to_path_buf(), text.to_owned());
-    let slug = rel
-        .file_stem()
-        .and_then(|s| Slug::parse(&s.to_string_lossy()))
-        .ok_or_else(|| Error::Usage("bad slug".into()))?;
-    let file_ref = crate::source::FileRef {
-        file,
-        lang: config.default_language,
-        kind: crate::source::ContentKind::Article,
-        slug,
-        readable: true,
-    };
-    let mut diags = Vec::new();
-    let parsed = crate::frontmatter::article::parse_article(text, &file_ref, &mut diags);
-    if parsed.broken || diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
-        return Err(Error::Usage(format!("{} has errors: fix them first (`glossa check` shows them)", rel.display())));
-    }
-    Ok(crate::model::articles::article_hash(&parsed.front, &text[parsed.body]))
 }
 
 /// Today's date, `YYYY-MM-DD` (UTC), for a new article.
@@ -144,30 +118,34 @@ Headings make the table of contents.
     )
 }
 
-/// The source hash of the default-language file's text, read as `check` reads it.
-fn hash_of(text: &str, rel: &Path, config: &SiteConfig) -> Result<String, Error> {
+/// The source hash of the default-language file's text (a term's, or an
+/// article's), read as `check` reads it.
+fn hash_of(text: &str, rel: &Path, config: &SiteConfig, kind: crate::source::ContentKind) -> Result<String, Error> {
     let mut sources = crate::source::SourceMap::default();
     let file = sources.add(rel.to_path_buf(), text.to_owned());
     let slug = rel
         .file_stem()
         .and_then(|s| Slug::parse(&s.to_string_lossy()))
         .ok_or_else(|| Error::Usage("bad slug".into()))?;
-    let file_ref = crate::source::FileRef {
-        file,
-        lang: config.default_language,
-        kind: crate::source::ContentKind::Term,
-        slug,
-        readable: true,
-    };
+    let file_ref = crate::source::FileRef { file, lang: config.default_language, kind, slug, readable: true };
     let mut diags = Vec::new();
-    let parsed = crate::frontmatter::parse_file(text, &file_ref, &mut diags);
-    if parsed.broken || diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
+    let (broken, hash) = match kind {
+        crate::source::ContentKind::Article => {
+            let parsed = crate::frontmatter::article::parse_article(text, &file_ref, &mut diags);
+            (parsed.broken, crate::model::articles::article_hash(&parsed.front, &text[parsed.body]))
+        }
+        crate::source::ContentKind::Term => {
+            let parsed = crate::frontmatter::parse_file(text, &file_ref, &mut diags);
+            (parsed.broken, crate::model::status::hash_parts(&parsed.front, &text[parsed.body]))
+        }
+    };
+    if broken || diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
         return Err(Error::Usage(format!(
             "{} has errors: fix them first (`glossa check` shows them), then start the translation",
             rel.display()
         )));
     }
-    Ok(crate::model::status::hash_parts(&parsed.front, &text[parsed.body]))
+    Ok(hash)
 }
 
 /// The skeleton of a new term in the default language.

@@ -69,3 +69,25 @@ fn a_translation_is_stamped_and_goes_stale_when_the_source_changes() {
     let source_line = text.lines().position(|l| l.starts_with("source:")).unwrap() + 1;
     assert_eq!(stale[0]["line"].as_u64(), Some(source_line as u64));
 }
+
+#[test]
+fn a_translation_never_starts_from_a_source_with_errors() {
+    let cases = [
+        (SiteTest::fixture("basic"), "content/en/terms/slashing.md", &["new", "slashing", "--lang", "ko"][..]),
+        (
+            SiteTest::layered("basic", "articles"),
+            "content/en/articles/an-older-note.md",
+            &["new", "an-older-note", "--article", "--lang", "ko"][..],
+        ),
+    ];
+    for (site, source, args) in cases {
+        let text = std::fs::read_to_string(site.root().join(source)).unwrap();
+        site.write(source, &text.replacen("title: ", "title: [", 1));
+        let translation = site.root().join(source.replacen("/en/", "/ko/", 1));
+        let output = site.glossa(args);
+        assert_eq!(output.status.code(), Some(2), "{source}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&format!("{source} has errors: fix them first")), "{stderr}");
+        assert!(!translation.exists(), "{source}: nothing is written");
+    }
+}
