@@ -145,12 +145,23 @@ impl<'a> Site<'a> {
         let page_dir = urls::term(code, slug);
         let own = term.entry(lang).map(|id| glossary.entry(id));
         let default_entry = term.entry(config.default_language).map(|id| glossary.entry(id));
-        let rendering = |entry: &'a Entry| {
+        let rendering = |entry: &'a Entry, needs_body: bool| {
             let rendered = self.rendered.get(entry, lang)?;
-            Some((entry, rendered, self.rendered.body(glossary, rendered, Some(highlights))))
+            let body = if needs_body {
+                self.rendered.body(glossary, rendered, Some(highlights))
+            } else {
+                Cow::Borrowed(&rendered.body)
+            };
+            Some((entry, rendered, body))
         };
-        let own_rendering = own.and_then(rendering);
-        let fallback_rendering = default_entry.filter(|e| e.lang != lang).and_then(rendering);
+        let own_rendering = own.and_then(|e| rendering(e, true));
+        // A translation with every body part never shows the fallback's body
+        // (only, say, its quiz), so that body is not rendered again.
+        let own_body_complete = own_rendering
+            .as_ref()
+            .is_some_and(|(_, _, b)| !b.main.trim().is_empty() && b.eli5.is_some() && b.expert.is_some());
+        let fallback_rendering =
+            default_entry.filter(|e| e.lang != lang).and_then(|e| rendering(e, !own_body_complete));
         let sources = Sources { own: source(&own_rendering), fallback: source(&fallback_rendering) };
         let whole_fallback = own.is_none();
         let lang_of = |entry: &Entry| (entry.lang != lang).then(|| config.language(entry.lang).code.to_string());

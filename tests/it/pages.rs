@@ -204,3 +204,21 @@ fn root_offers_every_language_and_redirects_to_the_default() {
     let refresh = fallback.select(&scraper::Selector::parse("meta[http-equiv=refresh]").unwrap()).next().unwrap();
     assert_eq!(refresh.value().attr("content"), Some("0; url=en/"));
 }
+
+#[test]
+fn each_language_has_its_own_search_index_and_its_pages_use_it() {
+    let site = SiteTest::fixture("basic").build();
+    for lang in ["en", "ko"] {
+        for page_path in [format!("{lang}/index.html"), format!("{lang}/terms/staking/index.html")] {
+            let page = site.html(&page_path);
+            let index = page.attr("form#search", "data-index").unwrap();
+            assert_eq!(crate::support::resolve(&page_path, &index), format!("pagefind/{lang}/pagefind.js"));
+        }
+        assert!(site.exists(&format!("pagefind/{lang}/pagefind.js")), "{lang}");
+        let entry: serde_json::Value =
+            serde_json::from_str(&site.text(&format!("pagefind/{lang}/pagefind-entry.json"))).unwrap();
+        let languages: Vec<&String> = entry["languages"].as_object().unwrap().keys().collect();
+        assert_eq!(languages, [lang], "the {lang} index holds only {lang} pages");
+        assert!(entry["languages"][lang]["page_count"].as_u64().unwrap() >= 4);
+    }
+}
