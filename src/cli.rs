@@ -104,6 +104,11 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Also answer requests for this host name (repeatable). Loopback names
+    /// and IP addresses are always answered; other names get 403, so a web
+    /// page cannot reach the server through DNS rebinding.
+    #[arg(long = "allow-host", value_name = "HOST")]
+    pub allow_host: Vec<String>,
 }
 
 /// Output format of `glossa translations`.

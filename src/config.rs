@@ -70,6 +70,8 @@ pub struct SiteConfig {
     pub languages: Vec<Language>,
     /// The language every term must exist in.
     pub default_language: LangId,
+    /// Where site.yaml names the default language (for problems of the site as a whole).
+    pub default_language_span: Span,
     /// Whether first mentions of other terms are linked automatically.
     pub autolink: bool,
     /// Repository URL for "edit this page" links.
@@ -176,7 +178,7 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
             return None;
         }
     };
-    let mut r = Reader::new(file, base, diags);
+    let mut r = Reader::new(file, base, body, diags);
     let fields = r.fields(&root, "site.yaml", SITE_KEYS);
     let title = r.required_text(&fields, "title", Code::MissingField, "site.yaml");
     let base_url = match fields.get("base_url") {
@@ -264,10 +266,12 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
     });
     let tag_labels = fields.get("tags").map(|node| read_tag_labels(&mut r, node, &languages)).unwrap_or_default();
 
+    let default_language_span = fields.get("default_language").map_or(Span::file_start(file), |n| r.span(n));
     Some(SiteConfig {
         title: title?,
         base_url: base_url?,
         default_language: default_language?,
+        default_language_span,
         languages,
         autolink,
         repository,

@@ -13,7 +13,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::ContentFailed) => ExitCode::from(1),
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", glossa::util::text::printable(&error.to_string()));
             ExitCode::from(2)
         }
     }

@@ -292,8 +292,12 @@ fn restamp(
     let text = &glossary.sources.get(file).text;
     let updated = match stamp {
         Some(stamp) => {
-            let range = stamp.span.start as usize..stamp.span.end as usize;
-            format!("{}{hash}{}", &text[..range.start], &text[range.end..])
+            // Only the hex digits change: quotes and a comment after them stay.
+            let written = stamp.span.start as usize..stamp.span.end as usize;
+            let digits = text[written.clone()]
+                .find(stamp.value.as_str())
+                .map_or(written.clone(), |at| written.start + at..written.start + at + stamp.value.len());
+            format!("{}{hash}{}", &text[..digits.start], &text[digits.end..])
         }
         None => {
             let split = crate::frontmatter::split(text).map_err(|(_, m)| Error::Usage(m.to_owned()))?;

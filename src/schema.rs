@@ -4,19 +4,37 @@
 
 use crate::diag::{suggest, Code, Diagnostic};
 use crate::source::{FileId, Span};
+use crate::util::text::is_stray_control;
 use crate::yaml::Node;
+
+/// A control character as messages name it: `U+001B (escape)`.
+pub fn describe_control(c: char) -> String {
+    let name = match c {
+        '\u{0}' => " (null)",
+        '\u{7}' => " (bell)",
+        '\u{8}' => " (backspace)",
+        '\u{B}' => " (vertical tab)",
+        '\u{C}' => " (form feed)",
+        '\u{1B}' => " (escape)",
+        '\u{7F}' => " (delete)",
+        _ => "",
+    };
+    format!("{}{name}", crate::util::text::code_point(c))
+}
 
 /// Reads nodes of one YAML document found at byte `base` of `file`.
 pub struct Reader<'d> {
     file: FileId,
     base: usize,
+    /// The document's text (the node spans index it).
+    text: &'d str,
     diags: &'d mut Vec<Diagnostic>,
 }
 
 impl<'d> Reader<'d> {
-    /// A reader for a document starting at byte `base` of `file`.
-    pub fn new(file: FileId, base: usize, diags: &'d mut Vec<Diagnostic>) -> Reader<'d> {
-        Reader { file, base, diags }
+    /// A reader for the document `text`, found at byte `base` of `file`.
+    pub fn new(file: FileId, base: usize, text: &'d str, diags: &'d mut Vec<Diagnostic>) -> Reader<'d> {
+        Reader { file, base, text, diags }
     }
 
     /// The file span of `node`.
@@ -27,6 +45,11 @@ impl<'d> Reader<'d> {
     /// Records a diagnostic at `node`.
     pub fn report(&mut self, code: Code, node: &Node, message: impl Into<String>, help: Option<String>) {
         let span = self.span(node);
+        self.report_at(code, span, message, help);
+    }
+
+    /// Records a diagnostic at `span` (of this reader's file).
+    pub fn report_at(&mut self, code: Code, span: Span, message: impl Into<String>, help: Option<String>) {
         self.diags.push(Diagnostic::new(code, Some(span), message).with_optional_help(help));
     }
 
@@ -95,13 +118,31 @@ impl<'d> Reader<'d> {
         }
     }
 
-    /// A text value (null counts as absent).
+    /// A text value (null counts as absent). A control character in it is
+    /// reported where it was written (or at the value, when it came from an
+    /// escape such as `"\e"`); the text is still returned, so nothing else
+    /// cascades from the error.
     pub fn text(&mut self, node: &Node, key: &str) -> Option<String> {
         if node.is_null() {
             return None;
         }
         match node.as_str() {
-            Some(text) => Some(text.to_owned()),
+            Some(text) => {
+                if let Some(control) = text.chars().find(|&c| is_stray_control(c)) {
+                    let written = self.text.get(node.span.clone()).unwrap_or_default();
+                    let at = written.find(control).map_or(node.span.start, |i| node.span.start + i);
+                    let span = Span::new(self.file, self.base + at..self.base + at + control.len_utf8());
+                    self.report_at(
+                        Code::ControlCharacter,
+                        span,
+                        format!("`{key}` contains the control character {}", describe_control(control)),
+                        Some(
+                            "delete it: it is invisible in most editors, and feeds and HTML cannot carry it".to_owned(),
+                        ),
+                    );
+                }
+                Some(text.to_owned())
+            }
             None => {
                 self.report(Code::InvalidValue, node, format!("`{key}` must be text, found {}", node.kind()), None);
                 None

@@ -37,24 +37,30 @@ pub fn load(
     sources: &mut SourceMap,
 ) -> Result<(Theme, Vec<Diagnostic>), Error> {
     let mut diags = Vec::new();
-    let tera = load_templates(root)?;
-    let statics = load_statics(root)?;
-    let strings = load_strings(root, config, sources, &mut diags)?;
+    let site_templates = site_files(root, "templates", sources, &mut diags);
+    let site_statics = site_files(root, "static", sources, &mut diags);
+    let tera = load_templates(&site_templates)?;
+    let statics = load_statics(&site_statics)?;
+    let strings = load_strings(&site_templates, config, sources, &mut diags)?;
     Ok((Theme { tera, statics, strings }, diags))
 }
 
-fn load_templates(root: Option<&Path>) -> Result<tera::Tera, Error> {
+/// A site's own files of one theme folder: name relative to the folder
+/// (`/`-separated) → path to read.
+type SiteFiles = BTreeMap<String, PathBuf>;
+
+fn load_templates(site: &SiteFiles) -> Result<tera::Tera, Error> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     for file in embedded_files(&BUILTIN_TEMPLATES) {
-        let name = file.path().to_string_lossy().replace('\\', "/");
+        let name = crate::util::text::slash_path(file.path());
         if name.ends_with(".html") {
             templates.insert(name, String::from_utf8_lossy(file.contents()).into_owned());
         }
     }
-    for (name, path) in site_files(root, "templates")? {
+    for (name, path) in site {
         if name.ends_with(".html") {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            templates.insert(name, text);
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            templates.insert(name.clone(), text);
         }
     }
     let mut tera = tera::Tera::default();
@@ -65,19 +71,19 @@ fn load_templates(root: Option<&Path>) -> Result<tera::Tera, Error> {
     Ok(tera)
 }
 
-fn load_statics(root: Option<&Path>) -> Result<BTreeMap<String, Vec<u8>>, Error> {
+fn load_statics(site: &SiteFiles) -> Result<BTreeMap<String, Vec<u8>>, Error> {
     let mut statics: BTreeMap<String, Vec<u8>> = embedded_files(&BUILTIN_STATIC)
-        .map(|f| (f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec()))
+        .map(|f| (crate::util::text::slash_path(f.path()), f.contents().to_vec()))
         .collect();
-    for (name, path) in site_files(root, "static")? {
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        statics.insert(name, bytes);
+    for (name, path) in site {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        statics.insert(name.clone(), bytes);
     }
     Ok(statics)
 }
 
 fn load_strings(
-    root: Option<&Path>,
+    site: &SiteFiles,
     config: &SiteConfig,
     sources: &mut SourceMap,
     diags: &mut Vec<Diagnostic>,
@@ -92,17 +98,29 @@ fn load_strings(
     let mut per_lang = Vec::new();
     for lang in &config.languages {
         let mut strings = builtin(lang.code.as_str());
-        let path = root.map(|r| r.join("templates/i18n").join(format!("{}.yaml", lang.code)));
-        if let Some(path) = path.filter(|p| p.is_file()) {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        if let Some(path) = site.get(&format!("i18n/{}.yaml", lang.code)) {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
             let rel = PathBuf::from(format!("templates/i18n/{}.yaml", lang.code));
             let file = sources.add(rel, text);
             let text = &sources.get(file).text;
             match serde_yaml::from_str::<BTreeMap<String, String>>(crate::util::text::strip_bom(text)) {
                 Ok(overrides) => {
                     for (key, value) in overrides {
+                        let offset = text.find(&format!("{key}:")).unwrap_or(0);
+                        if let Some(control) = value.chars().find(|&c| crate::util::text::is_stray_control(c)) {
+                            diags.push(
+                                Diagnostic::new(
+                                    Code::ControlCharacter,
+                                    Some(Span::new(file, offset..offset + key.len())),
+                                    format!(
+                                        "interface string `{key}` contains the control character {}",
+                                        crate::schema::describe_control(control)
+                                    ),
+                                )
+                                .with_help("delete it: pages cannot carry it"),
+                            );
+                        }
                         if !english.contains_key(&key) {
-                            let offset = text.find(&format!("{key}:")).unwrap_or(0);
                             diags.push(
                                 Diagnostic::new(
                                     Code::UnknownString,
@@ -165,27 +183,35 @@ fn embedded_files(dir: &'static Dir<'static>) -> impl Iterator<Item = &'static i
     files.into_iter()
 }
 
-/// Files under the site's `folder`, as (`/`-separated relative name, path), sorted.
-fn site_files(root: Option<&Path>, folder: &str) -> Result<Vec<(String, PathBuf)>, Error> {
-    let Some(dir) = root.map(|r| r.join(folder)).filter(|d| d.is_dir()) else {
-        return Ok(Vec::new());
-    };
-    let dir = dir.as_path();
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
-            Error::io(path, std::io::Error::other(e.to_string()))
-        })?;
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let name = rel.to_string_lossy().replace('\\', "/");
-            if !name.split('/').any(|part| part.starts_with('.')) {
-                files.push((name, entry.into_path()));
+/// Files under the site's `folder` (walked by [`crate::source::walk`], so
+/// nothing from outside the site folder). Entries that cannot be read and
+/// links that leave the site become diagnostics.
+fn site_files(root: Option<&Path>, folder: &str, sources: &mut SourceMap, diags: &mut Vec<Diagnostic>) -> SiteFiles {
+    use crate::source::walk::Found;
+    let Some(root) = root else { return SiteFiles::new() };
+    let mut files = SiteFiles::new();
+    for found in crate::source::walk::walk(root, folder) {
+        match found {
+            Found::File { rel, path } => {
+                let name = crate::util::text::slash_path(rel.strip_prefix(folder).unwrap_or(&rel));
+                files.insert(name, path);
+            }
+            Found::Folder { .. } => {}
+            Found::Outside { rel, target } => {
+                let file = sources.add(rel.clone(), String::new());
+                diags.push(crate::source::discover::outside_site(&rel, &target, Span::file_start(file)));
+            }
+            Found::Unreadable { rel, reason } => {
+                let file = sources.add(rel.clone(), String::new());
+                diags.push(Diagnostic::new(
+                    Code::ReadError,
+                    Some(Span::file_start(file)),
+                    format!("{} {reason}", crate::util::text::slash_path(&rel)),
+                ));
             }
         }
     }
-    Ok(files)
+    files
 }
 
 #[cfg(test)]
@@ -194,7 +220,7 @@ mod tests {
 
     #[test]
     fn every_embedded_template_parses() {
-        let tera = load_templates(None).unwrap();
+        let tera = load_templates(&SiteFiles::new()).unwrap();
         for name in ["base.html", "term.html", "home.html", "tag.html", "chooser.html", "404.html"] {
             assert!(tera.get_template_names().any(|n| n == name), "{name} missing");
         }

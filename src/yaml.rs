@@ -8,8 +8,6 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
-use crate::source::LineIndex;
-
 /// A YAML value with its byte range in the parsed text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -107,17 +105,15 @@ impl Node {
 
 /// Parses one YAML document. An empty text gives an empty mapping.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let lines = LineIndex::new(text);
+    let mut offsets = CharOffsets::new(text);
     let mut builder =
-        Builder { text, lines: &lines, stack: Vec::new(), anchors: BTreeMap::new(), root: None, nodes: 0 };
+        Builder { stack: Vec::new(), anchors: BTreeMap::new(), root: None, nodes: 0, used_aliases: false };
     let mut parser = Parser::new_from_str(text);
     while let Some(event) = parser.next_event() {
-        let (event, span) = event.map_err(|e| SyntaxError {
-            offset: builder.offset(e.marker().line(), e.marker().col()),
-            message: e.info().to_owned(),
-        })?;
-        let start = builder.offset(span.start.line(), span.start.col());
-        let end = builder.offset(span.end.line(), span.end.col()).max(start);
+        let (event, span) = event
+            .map_err(|e| SyntaxError { offset: offsets.byte(e.marker().index()), message: e.info().to_owned() })?;
+        let start = offsets.byte(span.start.index());
+        let end = offsets.byte(span.end.index()).max(start);
         builder.on_event(event, start..end)?;
     }
     Ok(builder.root.unwrap_or(Node { value: Value::Map(Vec::new()), span: 0..0 }))
@@ -128,27 +124,54 @@ enum Frame {
     Map { entries: Vec<(Node, Node)>, key: Option<Node>, start: usize, anchor: usize },
 }
 
-struct Builder<'a> {
+/// Converts the parser's character indices to byte offsets. Events arrive
+/// almost in order, so a cursor that walks from the previous position keeps
+/// the whole parse linear, however long a line is.
+struct CharOffsets<'a> {
     text: &'a str,
-    lines: &'a LineIndex,
+    ascii: bool,
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets { text, ascii: text.is_ascii(), chars: 0, bytes: 0 }
+    }
+
+    /// The byte offset of character `index` (the end of the text past it).
+    fn byte(&mut self, index: usize) -> usize {
+        if self.ascii {
+            return index.min(self.text.len());
+        }
+        while self.chars < index {
+            let Some(c) = self.text[self.bytes..].chars().next() else { break };
+            self.bytes += c.len_utf8();
+            self.chars += 1;
+        }
+        while self.chars > index {
+            let Some(c) = self.text[..self.bytes].chars().next_back() else { break };
+            self.bytes -= c.len_utf8();
+            self.chars -= 1;
+        }
+        self.bytes
+    }
+}
+
+struct Builder {
     stack: Vec<Frame>,
     anchors: BTreeMap<usize, (Node, usize)>,
     root: Option<Node>,
     /// Nodes created so far, aliases counted in full: bounds alias bombs.
     nodes: usize,
+    /// Whether the document used a YAML alias (`*name`), for the limit's message.
+    used_aliases: bool,
 }
 
 /// More nodes than any front matter needs; a document past this is rejected.
 const MAX_NODES: usize = 100_000;
 
-impl Builder<'_> {
-    fn offset(&self, line: usize, col: usize) -> usize {
-        if line == 0 {
-            return 0;
-        }
-        self.lines.offset(self.text, line, col + 1)
-    }
-
+impl Builder {
     fn on_event(&mut self, event: Event<'_>, span: Range<usize>) -> Result<(), SyntaxError> {
         match event {
             Event::Scalar(text, style, anchor, _) => {
@@ -163,6 +186,7 @@ impl Builder<'_> {
                     offset: span.start,
                     message: "alias to an unknown anchor".to_owned(),
                 })?;
+                self.used_aliases = true;
                 self.count(size, span.start)?;
                 self.push(Node { span, ..node });
             }
@@ -195,7 +219,13 @@ impl Builder<'_> {
     fn count(&mut self, added: usize, offset: usize) -> Result<(), SyntaxError> {
         self.nodes = self.nodes.saturating_add(added);
         if self.nodes > MAX_NODES {
-            return Err(SyntaxError { offset, message: format!("more than {MAX_NODES} values (aliases expanded)") });
+            let counted = if self.used_aliases { " (each use of a `*alias` counts its whole anchor)" } else { "" };
+            return Err(SyntaxError {
+                offset,
+                message: format!(
+                    "the front matter holds more than {MAX_NODES} values{counted}; glossa reads no further"
+                ),
+            });
         }
         Ok(())
     }
@@ -296,7 +326,26 @@ mod tests {
             let refs = vec![format!("*a{}", i - 1); 10].join(", ");
             text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
         }
-        assert!(parse(&text).unwrap_err().message.contains("aliases"));
+        assert!(parse(&text).unwrap_err().message.contains("`*alias`"));
+    }
+
+    #[test]
+    fn the_value_limit_speaks_of_aliases_only_when_there_are_some() {
+        let text = format!("quiz: [{}]\n", vec!["x"; MAX_NODES + 1].join(", "));
+        let message = parse(&text).unwrap_err().message;
+        assert!(message.contains("100000 values") && !message.contains("alias"), "{message}");
+    }
+
+    #[test]
+    fn positions_stay_right_on_long_lines_of_multibyte_text() {
+        let items: Vec<String> = (0..3000).map(|i| format!("별칭{i}")).collect();
+        let text = format!("aliases: [{}]\ntitle: 끝\n", items.join(", "));
+        let root = parse(&text).unwrap();
+        let map = root.as_map().unwrap();
+        let aliases = map[0].1.as_seq().unwrap();
+        assert_eq!(at(&text, &aliases[2999]), "별칭2999");
+        assert_eq!(at(&text, &aliases[17]), "별칭17");
+        assert_eq!(at(&text, &map[1].1), "끝");
     }
 
     #[test]

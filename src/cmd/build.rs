@@ -16,7 +16,7 @@ use crate::pipeline::{self, Options};
 pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let started = Instant::now();
     let out = if args.out.is_absolute() { args.out.clone() } else { args.root.join(&args.out) };
-    output::check_out_dir(&args.root, &out)?;
+    let target = output::Target::new(&args.root, &out)?;
     let options = Options { include_drafts: args.drafts, base_url: args.base_url.clone(), keep_bodies: false };
     let analysis = pipeline::analyse(&args.root, &options)?;
     print_to_stderr(&analysis);
@@ -29,7 +29,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
         return Ok(Outcome::ContentFailed);
     };
 
-    let staging = Staging::new(&args.root, &out)?;
+    let staging = Staging::new(&target)?;
     let total = site.glossary.terms.len() * site.glossary.config.languages.len();
     let progress = Progress::new(total as u64);
     let renderer =

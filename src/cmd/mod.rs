@@ -39,6 +39,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             bind: args.bind,
             port: args.port,
             open: args.open,
+            allowed_hosts: args.allow_host,
         }),
     }
 }

@@ -67,7 +67,8 @@ fn human(report: &[status::LanguageReport]) -> String {
 fn summarise(out: &mut String, language: &status::LanguageReport, lists: &status::StatusLists, noun: &str) {
     let counts: Vec<String> =
         Status::ALL.iter().map(|s| format!("{} {}", lists.items(*s).len(), s.as_str().replace('-', " "))).collect();
-    out.push_str(&format!("{} ({}): {} of {} {noun}\n", language.code, language.name, counts.join(", "), lists.total));
+    let name = crate::util::text::printable(&language.name);
+    out.push_str(&format!("{} ({name}): {} of {} {noun}\n", language.code, counts.join(", "), lists.total));
     for status in [Status::Stale, Status::Untracked, Status::Missing] {
         let items = lists.items(status);
         if !items.is_empty() {

@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Diagnostic, Diagnostics};
+use super::{Diagnostic, Diagnostics, Location};
 use crate::source::SourceMap;
+use crate::util::text::printable;
 
 /// Output format of `glossa check` and `glossa build`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -21,11 +22,11 @@ pub enum Format {
 /// Renders every diagnostic in `format`, ending (for `human`) with the summary line.
 pub fn render(diags: &Diagnostics, sources: &SourceMap, format: Format, colour: bool) -> String {
     let mut out = String::new();
-    for diag in diags.iter() {
+    for (diag, location) in diags.located() {
         match format {
-            Format::Human => human(&mut out, diag, sources, colour),
-            Format::Json => json(&mut out, diag, sources),
-            Format::Github => github(&mut out, diag, sources),
+            Format::Human => human(&mut out, diag, location, sources, colour),
+            Format::Json => json(&mut out, diag, location),
+            Format::Github => github(&mut out, diag, location),
         }
     }
     if format == Format::Human && !diags.is_empty() {
@@ -55,20 +56,10 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-struct Location {
-    path: String,
-    line: usize,
-    column: usize,
-}
+/// How many characters of a long source line are shown on each side of the caret.
+const SNIPPET_REACH: usize = 60;
 
-fn location(diag: &Diagnostic, sources: &SourceMap) -> Option<Location> {
-    let span = diag.span?;
-    let (line, column) = sources.locate(span);
-    let path = sources.path(span.file).to_string_lossy().replace('\\', "/");
-    Some(Location { path, line, column })
-}
-
-fn human(out: &mut String, diag: &Diagnostic, sources: &SourceMap, colour: bool) {
+fn human(out: &mut String, diag: &Diagnostic, location: Option<&Location>, sources: &SourceMap, colour: bool) {
     let (bold, red, yellow, blue, reset) =
         if colour { ("\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[0m") } else { ("", "", "", "", "") };
     let severity_colour = match diag.severity {
@@ -80,26 +71,63 @@ fn human(out: &mut String, diag: &Diagnostic, sources: &SourceMap, colour: bool)
         "{severity_colour}{}[{}]{reset}{bold}: {}{reset}",
         diag.severity.as_str(),
         diag.code.as_str(),
-        diag.message
+        printable(&diag.message)
     );
-    if let (Some(loc), Some(span)) = (location(diag, sources), diag.span) {
+    if let (Some(loc), Some(span)) = (location, diag.span) {
         let file = sources.get(span.file);
         let gutter = " ".repeat(loc.line.to_string().len());
-        let _ = writeln!(out, "{gutter}{blue}-->{reset} {}:{}:{}", loc.path, loc.line, loc.column);
-        let range = file.lines.line_range(&file.text, loc.line);
-        let line_text = file.text[range.clone()].replace('\t', " ");
-        let caret_start = loc.column.saturating_sub(1);
-        let span_end = (span.end as usize).clamp(span.start as usize, range.end);
-        let span_chars = file.text.get(span.start as usize..span_end).map_or(0, |s| s.chars().count());
-        let carets = "^".repeat(span_chars.max(1));
+        let _ = writeln!(out, "{gutter}{blue}-->{reset} {}:{}:{}", printable(&loc.path), loc.line, loc.column);
+        let line = file.lines.line_range(&file.text, loc.line);
+        let (shown, caret_at, carets) = snippet(&file.text, line, span.start as usize, span.end as usize);
         let _ = writeln!(out, "{gutter} {blue}|{reset}");
-        let _ = writeln!(out, "{blue}{}{reset} {blue}|{reset} {line_text}", loc.line);
-        let _ = writeln!(out, "{gutter} {blue}|{reset} {}{severity_colour}{carets}{reset}", " ".repeat(caret_start));
+        let _ = writeln!(out, "{blue}{}{reset} {blue}|{reset} {shown}", loc.line);
+        let _ = writeln!(
+            out,
+            "{gutter} {blue}|{reset} {}{severity_colour}{}{reset}",
+            " ".repeat(caret_at),
+            "^".repeat(carets)
+        );
     }
     if let Some(help) = &diag.help {
-        let _ = writeln!(out, "  = {bold}help{reset}: {help}");
+        let _ = writeln!(out, "  = {bold}help{reset}: {}", printable(help));
     }
     out.push('\n');
+}
+
+/// The part of the source line `line` shown under a diagnostic at bytes
+/// `start..end`: the whole line, or for a long one the characters around
+/// the span with `…` where it was cut, made printable. Returns it with the
+/// caret's column in it and the number of carets. Works on bytes near the
+/// span only, so many diagnostics on one long line stay cheap.
+fn snippet(text: &str, line: std::ops::Range<usize>, start: usize, end: usize) -> (String, usize, usize) {
+    let floor = |mut at: usize| {
+        while at > line.start && !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = floor(start.clamp(line.start, line.end));
+    let end = floor(end.clamp(start, line.end));
+    // At most SNIPPET_REACH characters before the span, looked for in the
+    // bytes just before it (a character is at most 4 bytes).
+    let look_back = floor(start.saturating_sub(SNIPPET_REACH * 4).max(line.start));
+    let before = &text[look_back..start];
+    let skip = before.chars().count().saturating_sub(SNIPPET_REACH);
+    let shown_from = before.char_indices().nth(skip).map_or(start, |(i, _)| look_back + i);
+    let shown_before = &text[shown_from..start];
+    let cut_before = shown_from > line.start;
+    let span_chars = text[start..end].chars().take(SNIPPET_REACH).count().max(1);
+    let after_end = text[start..line.end].char_indices().nth(SNIPPET_REACH * 2).map_or(line.end, |(i, _)| start + i);
+    let mut shown = String::new();
+    if cut_before {
+        shown.push('…');
+    }
+    shown.push_str(&text[shown_from..after_end]);
+    if after_end < line.end {
+        shown.push('…');
+    }
+    let caret_at = shown_before.chars().count() + usize::from(cut_before);
+    (printable(&shown).replace('\u{2409}', " "), caret_at, span_chars)
 }
 
 #[derive(serde::Serialize)]
@@ -113,14 +141,13 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
 }
 
-fn json(out: &mut String, diag: &Diagnostic, sources: &SourceMap) {
-    let loc = location(diag, sources);
+fn json(out: &mut String, diag: &Diagnostic, location: Option<&Location>) {
     let record = JsonDiagnostic {
         severity: diag.severity.as_str(),
         code: diag.code.as_str(),
-        line: loc.as_ref().map(|l| l.line),
-        column: loc.as_ref().map(|l| l.column),
-        file: loc.map(|l| l.path),
+        line: location.map(|l| l.line),
+        column: location.map(|l| l.column),
+        file: location.map(|l| l.path.clone()),
         message: &diag.message,
         help: diag.help.as_deref(),
     };
@@ -131,9 +158,13 @@ fn json(out: &mut String, diag: &Diagnostic, sources: &SourceMap) {
 }
 
 /// GitHub workflow commands: `%`, CR and LF escaped in the message, and also
-/// `:` and `,` in properties.
-fn github(out: &mut String, diag: &Diagnostic, sources: &SourceMap) {
-    let escape_data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+/// `:` and `,` in properties. Other control characters are made visible, so
+/// a value from content can neither end the command nor colour the log.
+fn github(out: &mut String, diag: &Diagnostic, location: Option<&Location>) {
+    let escape_data = |s: &str| {
+        let escaped = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+        printable(&escaped).into_owned()
+    };
     let escape_property = |s: &str| escape_data(s).replace(':', "%3A").replace(',', "%2C");
     let mut message = format!("[{}] {}", diag.code.as_str(), diag.message);
     if let Some(help) = &diag.help {
@@ -141,7 +172,7 @@ fn github(out: &mut String, diag: &Diagnostic, sources: &SourceMap) {
         message.push_str(help);
     }
     let mut properties = vec![format!("title={}", escape_property(diag.code.as_str()))];
-    if let Some(loc) = location(diag, sources) {
+    if let Some(loc) = location {
         properties.insert(0, format!("file={},line={},col={}", escape_property(&loc.path), loc.line, loc.column));
     }
     let _ = writeln!(out, "::{} {}::{}", diag.severity.as_str(), properties.join(","), escape_data(&message));

@@ -69,6 +69,7 @@ codes! {
     UnsafeUrl => "unsafe-url", Error;
     InvalidUtf8 => "invalid-utf8", Error;
     DuplicateAlias => "duplicate-alias", Error;
+    ControlCharacter => "control-character", Error;
     MissingTranslation => "missing-translation", Warning;
     StaleTranslation => "stale-translation", Warning;
     Untranslated => "untranslated", Warning;
@@ -81,6 +82,8 @@ codes! {
     UnknownTag => "unknown-tag", Warning;
     UnclosedLink => "unclosed-link", Warning;
     ReadError => "read-error", Error;
+    LinkOutsideSite => "link-outside-site", Error;
+    EmptySite => "empty-site", Error;
     StrayFile => "stray-file", Warning;
     UnknownString => "unknown-string", Warning;
 }
@@ -119,48 +122,73 @@ impl Diagnostic {
     }
 }
 
-/// Every diagnostic of a run, sorted by file, line, column and code.
+/// Where a diagnostic points: the file (relative to the root, `/`-separated)
+/// and the 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file, relative to the root.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// Every diagnostic of a run, sorted by file, line, column and code, each
+/// located once.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
-    list: Vec<Diagnostic>,
+    list: Vec<(Diagnostic, Option<Location>)>,
 }
 
 impl Diagnostics {
-    /// Collects and sorts `list` (by path, position, code, message).
-    pub fn new(mut list: Vec<Diagnostic>, sources: &SourceMap) -> Diagnostics {
-        list.sort_by(|a, b| {
-            let key = |d: &Diagnostic| {
-                (
-                    d.span.map(|s| sources.path(s.file).to_path_buf()),
-                    d.span.map(|s| sources.locate(s)),
-                    d.code,
-                    d.message.clone(),
-                )
+    /// Locates, sorts (by path, position, code, message) and deduplicates `list`.
+    pub fn new(list: Vec<Diagnostic>, sources: &SourceMap) -> Diagnostics {
+        let spans: Vec<Span> = list.iter().filter_map(|d| d.span).collect();
+        let mut positions = sources.locate_all(&spans).into_iter();
+        let mut located: Vec<(Diagnostic, Option<Location>)> = list
+            .into_iter()
+            .map(|diag| {
+                let location = diag.span.map(|span| {
+                    let (line, column) = positions.next().unwrap_or((1, 1));
+                    Location { path: crate::util::text::slash_path(sources.path(span.file)), line, column }
+                });
+                (diag, location)
+            })
+            .collect();
+        located.sort_by(|(a, a_at), (b, b_at)| {
+            let key = |d: &Diagnostic, at: &Option<Location>| {
+                (d.span.map(|s| sources.path(s.file)), at.as_ref().map(|l| (l.line, l.column)), d.code)
             };
-            key(a).cmp(&key(b))
+            key(a, a_at).cmp(&key(b, b_at)).then_with(|| a.message.cmp(&b.message))
         });
-        list.dedup();
-        Diagnostics { list }
+        located.dedup_by(|a, b| a.0 == b.0);
+        Diagnostics { list: located }
     }
 
     /// All diagnostics, sorted.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.list.iter()
+        self.list.iter().map(|(d, _)| d)
+    }
+
+    /// All diagnostics, sorted, with where each points.
+    pub fn located(&self) -> impl Iterator<Item = (&Diagnostic, Option<&Location>)> {
+        self.list.iter().map(|(d, at)| (d, at.as_ref()))
     }
 
     /// Number of errors.
     pub fn errors(&self) -> usize {
-        self.list.iter().filter(|d| d.severity == Severity::Error).count()
+        self.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     /// Number of warnings.
     pub fn warnings(&self) -> usize {
-        self.list.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     /// Number of distinct files with at least one diagnostic.
     pub fn files(&self) -> usize {
-        let mut files: Vec<_> = self.list.iter().filter_map(|d| d.span.map(|s| s.file)).collect();
+        let mut files: Vec<_> = self.iter().filter_map(|d| d.span.map(|s| s.file)).collect();
         files.sort_unstable();
         files.dedup();
         files.len()

@@ -1,16 +1,32 @@
 //! "Did you mean" suggestions by edit distance.
 
+/// Inputs longer than this (in bytes) get no suggestion.
+const MAX_SUGGESTED_LEN: usize = 100;
+
 /// The candidate closest to `input` by edit distance, if it is close enough
 /// to be a plausible typo (at most a third of the longer word, at least 1).
 pub fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // Nothing that long is a typo of a name; comparing it would cost its length squared.
+    if input.len() > MAX_SUGGESTED_LEN {
+        return None;
+    }
     let input_lower = input.to_lowercase();
+    let input_chars = input_lower.chars().count();
     candidates
         .into_iter()
-        .map(|c| (distance(&input_lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (input.chars().count().max(c.chars().count()) / 3).max(1))
+        .filter_map(|c| {
+            let candidate_chars = c.chars().count();
+            let allowed = (input_chars.max(candidate_chars) / 3).max(1);
+            // The distance is at least the difference in length: most candidates stop here.
+            if input_chars.abs_diff(candidate_chars) > allowed {
+                return None;
+            }
+            let d = distance(&input_lower, &c.to_lowercase());
+            (d <= allowed).then_some((d, c))
+        })
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c)| c)
 }
@@ -67,5 +83,6 @@ mod tests {
         assert_eq!(closest("prerequisite", keys), Some("prerequisites"));
         assert_eq!(closest("Title", keys), Some("title"));
         assert_eq!(closest("colour", keys), None);
+        assert_eq!(closest(&"title".repeat(1000), keys), None);
     }
 }

@@ -119,8 +119,9 @@ pub fn parse_article(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>
         }
     };
     let block = Span::new(file, parts.yaml.start..parts.yaml.start);
-    let mut r = Reader::new(file, parts.yaml.start, diags);
+    let mut r = Reader::new(file, parts.yaml.start, &text[parts.yaml.clone()], diags);
     let front = read(&mut r, &root, placeholder(), block);
+    super::check_body_controls(text, parts.body.clone(), file, diags);
     ParsedArticle { file_ref: file_ref.clone(), front, body: parts.body, broken: false }
 }
 

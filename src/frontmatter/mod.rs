@@ -31,6 +31,15 @@ pub const TERM_KEYS: &[&str] = &[
     "redirect_from",
 ];
 const SOURCE_KEYS: &[&str] = &["title", "url"];
+
+/// The longest title or alias, in characters. Names are matched in every
+/// body and drawn in graphs; no real term needs more.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// The most aliases, tags, prerequisites or related terms one term may list.
+/// Each reaches other pages (links, tag lists, graphs), so an unbounded list
+/// makes the site grow with its square.
+pub const MAX_LIST_ITEMS: usize = 100;
 const QUESTION_KEYS: &[&str] = &["question", "choices", "answer", "explanation"];
 
 /// A value with the span it was read from.
@@ -203,6 +212,36 @@ impl<'a> Iterator for LineIter<'a> {
     }
 }
 
+/// How many control characters of one body are reported one by one.
+const CONTROLS_REPORTED: usize = 5;
+
+/// Reports control characters in a body: they have no meaning in Markdown
+/// and HTML cannot carry them. NUL is the exception CommonMark makes: it
+/// stands for U+FFFD, and rendering writes that.
+pub(crate) fn check_body_controls(
+    text: &str,
+    body: Range<usize>,
+    file: crate::source::FileId,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(markdown) = text.get(body.clone()) else { return };
+    let stray = |c: char| c != '\0' && crate::util::text::is_stray_control(c);
+    let found: Vec<(usize, char)> = markdown.char_indices().filter(|&(_, c)| stray(c)).collect();
+    for (i, &(at, c)) in found.iter().enumerate().take(CONTROLS_REPORTED) {
+        let more = found.len().saturating_sub(CONTROLS_REPORTED);
+        let message = if i + 1 == CONTROLS_REPORTED && more > 0 {
+            format!("the text contains the control character {} (and {more} more)", crate::schema::describe_control(c))
+        } else {
+            format!("the text contains the control character {}", crate::schema::describe_control(c))
+        };
+        let start = body.start + at;
+        diags.push(
+            Diagnostic::new(Code::ControlCharacter, Some(Span::new(file, start..start + c.len_utf8())), message)
+                .with_help("delete it: it is invisible in most editors, and HTML cannot carry it"),
+        );
+    }
+}
+
 /// Parses one term file. A file whose front matter cannot be read (an error
 /// says why) comes back `broken`, with a placeholder front matter.
 pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -> ParsedFile {
@@ -245,8 +284,9 @@ pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -
             return broken();
         }
     };
-    let mut r = Reader::new(file, split.yaml.start, diags);
+    let mut r = Reader::new(file, split.yaml.start, yaml_text, diags);
     let front = read_front(&mut r, &root, file_ref.slug.as_str(), Span::new(file, split.yaml.start..split.yaml.start));
+    check_body_controls(text, split.body.clone(), file, diags);
     ParsedFile { file_ref: file_ref.clone(), front, body: split.body, broken: false }
 }
 
@@ -297,10 +337,19 @@ fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> Front
         let node = fields.get(key)?;
         Some(r.text_list(node, key).into_iter().map(|(value, span)| Spanned { value, span }).collect())
     };
-    let aliases = list(r, "aliases").unwrap_or_default();
-    let tags = list(r, "tags");
-    let prerequisites = list(r, "prerequisites");
-    let related = list(r, "related");
+    let mut aliases = list(r, "aliases").unwrap_or_default();
+    let mut tags = list(r, "tags");
+    let mut prerequisites = list(r, "prerequisites");
+    let mut related = list(r, "related");
+    limit_list(r, "aliases", Some(&mut aliases), "names readers look the term up by; the rest belong in the body");
+    limit_list(r, "tags", tags.as_mut(), "a few broad topics");
+    limit_list(r, "prerequisites", prerequisites.as_mut(), "the terms to learn first; the rest follow from theirs");
+    limit_list(r, "related", related.as_mut(), "the closest neighbours; a link in the body says the rest");
+    // A missing title stands in as the slug, at the block: not a name to judge.
+    let written_title = (title.span != block).then_some(&title);
+    for name in written_title.into_iter().chain(&aliases) {
+        limit_name(r, name);
+    }
     let facts = list(r, "facts").unwrap_or_default();
     let redirect_from = list(r, "redirect_from").unwrap_or_default();
     let sources = fields.get("sources").map(|node| read_sources(r, node)).unwrap_or_default();
@@ -331,6 +380,33 @@ fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> Front
         autolink,
         redirect_from,
         span: block,
+    }
+}
+
+/// Reports a list longer than [`MAX_LIST_ITEMS`] at its first item over the
+/// limit, and keeps only the items up to it.
+fn limit_list(r: &mut Reader<'_>, key: &str, list: Option<&mut Vec<Spanned<String>>>, keep: &str) {
+    let Some(list) = list.filter(|l| l.len() > MAX_LIST_ITEMS) else { return };
+    r.report_at(
+        Code::InvalidValue,
+        list[MAX_LIST_ITEMS].span,
+        format!("`{key}` lists {} items; a term may list at most {MAX_LIST_ITEMS}", list.len()),
+        Some(format!("keep {keep}")),
+    );
+    list.truncate(MAX_LIST_ITEMS);
+    list.shrink_to_fit();
+}
+
+/// Reports a title or alias longer than [`MAX_NAME_CHARS`].
+fn limit_name(r: &mut Reader<'_>, name: &Spanned<String>) {
+    let length = name.value.chars().count();
+    if length > MAX_NAME_CHARS {
+        r.report_at(
+            Code::InvalidValue,
+            name.span,
+            format!("this name is {length} characters long; a title or alias may have at most {MAX_NAME_CHARS}"),
+            Some("a name is what readers look up; put the explanation in `summary` or the body".to_owned()),
+        );
     }
 }
 
@@ -403,8 +479,9 @@ fn read_quiz(r: &mut Reader<'_>, node: &Node) -> Vec<Question> {
                 None,
             );
         }
+        let mut seen = std::collections::HashSet::new();
         for (i, choice) in choices.iter().enumerate() {
-            if choices[..i].iter().any(|c| c.value.trim() == choice.value.trim()) {
+            if !seen.insert(choice.value.trim()) {
                 let at = &choices_node.as_seq().unwrap_or_default()[i];
                 r.report(
                     Code::InvalidQuiz,

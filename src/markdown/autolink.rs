@@ -6,7 +6,7 @@
 //! particles (은 는 이 가 을 를 의 에 에서 으로 로 와 과 도 만 …) and then a
 //! non-letter.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::config::LangId;
 use crate::model::{Glossary, TermId};
@@ -101,16 +101,7 @@ impl Autolinker {
                 }
             }
         }
-        let automaton = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .ok()
-            })
-            .flatten();
-        Autolinker { automaton, terms }
+        Autolinker { automaton: automaton(&patterns), terms }
     }
 
     /// Every mention in `text` that respects the boundary rule, without
@@ -132,6 +123,22 @@ impl Autolinker {
         }
         chosen
     }
+}
+
+/// The automaton over `patterns`, case-insensitive for ASCII. Always a
+/// contiguous NFA: building a DFA follows failure links from every state for
+/// every byte, which takes time quadratic in the length of a name made of
+/// one repeated syllable (a 2,000-character title took seconds).
+fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .ok()
 }
 
 /// The names a term is matched by: its title, its aliases, and for a title
@@ -187,9 +194,7 @@ mod tests {
     use super::*;
 
     fn linker(names: &[&str]) -> Autolinker {
-        let automaton =
-            AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(names).ok();
-        Autolinker { automaton, terms: (0..names.len()).map(|i| TermId(i as u32)).collect() }
+        Autolinker { automaton: automaton(names), terms: (0..names.len()).map(|i| TermId(i as u32)).collect() }
     }
 
     fn found(linker: &Autolinker, text: &str) -> Vec<String> {

@@ -14,7 +14,7 @@ pub use render_all::{render_all, rerender_term, RenderOptions, Rendered, Rendere
 
 use std::collections::BTreeSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::TermId;
@@ -164,7 +164,11 @@ fn transform<'a>(
 ) -> Vec<Spanned<'a>> {
     let span_of = |range: &std::ops::Range<usize>| Span::new(file, base + range.start..base + range.end);
     let mut out: Vec<Spanned<'a>> = Vec::new();
-    let parsed: Vec<Spanned<'a>> = Parser::new_ext(markdown, options()).into_offset_iter().collect();
+    // Adjacent text events are merged: pulldown-cmark splits text at every
+    // character that might start markup (`[[[[…` is one event a bracket).
+    let parsed: Vec<Spanned<'a>> = TextMergeWithOffset::new(Parser::new_ext(markdown, options()).into_offset_iter())
+        .map(|(e, r)| (without_nul(e), r))
+        .collect();
     // Terms linked by hand are not linked again automatically.
     let mut linked: BTreeSet<TermId> = parsed
         .iter()
@@ -181,12 +185,10 @@ fn transform<'a>(
     let mut link_close: Option<bool> = None;
     let mut skip_link_text = false;
     let mut footnotes: Vec<String> = Vec::new();
-    let mut open_bracket_before = false;
     let (mut in_heading, mut in_image) = (false, false);
+    // Where unclosed `[[` begin: reported after the pass, the first few only.
+    let mut unclosed: Vec<usize> = Vec::new();
     while let Some((event, range)) = iter.next() {
-        if !matches!(event, Event::Text(_)) {
-            open_bracket_before = false;
-        }
         match &event {
             Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::End(TagEnd::Heading(_)) => in_heading = false,
@@ -278,21 +280,9 @@ fn transform<'a>(
             // Raw HTML is shown as text: content never injects markup.
             Event::Html(html) | Event::InlineHtml(html) => out.push((Event::Text(html), range)),
             Event::Text(text) => {
-                // pulldown-cmark may split `[[` over two text events.
-                let opened = text.find("[[").or_else(|| (open_bracket_before && text.starts_with('[')).then_some(0));
-                if let Some(at) = opened {
-                    let start = (base + range.start + at.min(range.len()))
-                        .saturating_sub(usize::from(at == 0 && !text.starts_with("[[")));
-                    diags.push(
-                        Diagnostic::new(
-                            Code::UnclosedLink,
-                            Some(Span::new(file, start..start + 2)),
-                            "`[[` starts a wiki link that is never closed",
-                        )
-                        .with_help("close it with `]]`; inside a table, write a piped link as `[[slug\\|text]]`"),
-                    );
-                }
-                open_bracket_before = text.ends_with('[');
+                // A `[[` still in the text opened no wiki link: pulldown-cmark
+                // turns closed ones into links.
+                unclosed.extend(text.match_indices("[[").map(|(at, _)| base + range.start + at.min(range.len())));
                 let automaton = autolinker.filter(|_| !in_heading && !in_image && link_close.is_none());
                 if let Some(automaton) = automaton {
                     let mut last = 0;
@@ -340,7 +330,46 @@ fn transform<'a>(
             other => out.push((other, range)),
         }
     }
+    report_unclosed(&unclosed, file, diags);
     out
+}
+
+/// How many unclosed `[[` of one text are reported one by one.
+const UNCLOSED_REPORTED: usize = 5;
+
+/// Reports the first unclosed `[[` of a text, the last of them with how many
+/// more there are: a text of a million `[[` gets five lines, not a million.
+fn report_unclosed(starts: &[usize], file: FileId, diags: &mut Vec<Diagnostic>) {
+    for (i, &start) in starts.iter().enumerate().take(UNCLOSED_REPORTED) {
+        let more = starts.len().saturating_sub(UNCLOSED_REPORTED);
+        let message = if i + 1 == UNCLOSED_REPORTED && more > 0 {
+            format!("`[[` starts a wiki link that is never closed (and {more} more in this text)")
+        } else {
+            "`[[` starts a wiki link that is never closed".to_owned()
+        };
+        diags.push(
+            Diagnostic::new(Code::UnclosedLink, Some(Span::new(file, start..start + 2)), message)
+                .with_help("close it with `]]`; inside a table, write a piped link as `[[slug\\|text]]`"),
+        );
+    }
+}
+
+/// CommonMark's rule for NUL: it stands for U+FFFD REPLACEMENT CHARACTER.
+fn without_nul(event: Event<'_>) -> Event<'_> {
+    fn replace(text: CowStr<'_>) -> CowStr<'_> {
+        if text.contains('\0') {
+            text.replace('\0', "\u{FFFD}").into()
+        } else {
+            text
+        }
+    }
+    match event {
+        Event::Text(text) => Event::Text(replace(text)),
+        Event::Code(text) => Event::Code(replace(text)),
+        Event::Html(text) => Event::Html(replace(text)),
+        Event::InlineHtml(text) => Event::InlineHtml(replace(text)),
+        other => other,
+    }
 }
 
 fn footnote_number(footnotes: &mut Vec<String>, label: &str) -> usize {

@@ -117,10 +117,14 @@ struct Resolver<'a> {
 impl Resolver<'_> {
     fn resolve_list(&self, items: &[Spanned<String>], what: &str, diags: &mut Vec<Diagnostic>) -> Vec<TermId> {
         let mut ids = Vec::new();
+        let mut seen = BTreeSet::new();
         for item in items {
             match self.by_slug.get(item.value.as_str()) {
-                Some(&id) if !ids.contains(&id) => ids.push(id),
-                Some(_) => {}
+                Some(&id) => {
+                    if seen.insert(id) {
+                        ids.push(id);
+                    }
+                }
                 None => diags.push(
                     Diagnostic::new(
                         Code::UnknownReference,
@@ -260,20 +264,30 @@ fn check_structure_matches(entry: &Entry, default: &Entry, config: &SiteConfig, 
     }
 }
 
-/// Two terms may not claim the same title or alias in one language.
+/// Two terms may not claim the same title or alias in one language. Names
+/// are compared as readers see them: case, Unicode normalisation (NFC),
+/// invisible characters and runs of spaces do not make two names different.
 fn check_duplicate_titles(config: &SiteConfig, entries: &[Entry], sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
     let mut claimed: BTreeMap<(usize, String), (&Entry, &Spanned<String>)> = BTreeMap::new();
     for entry in entries {
         for name in std::iter::once(&entry.front.title).chain(&entry.front.aliases) {
-            let key = (entry.lang.0, name.value.trim().to_lowercase());
+            let key = (entry.lang.0, crate::util::text::comparable_name(&name.value));
             match claimed.get(&key) {
-                Some((other, _)) if other.term != entry.term => {
-                    let other_path = sources.path(other.file).to_string_lossy().replace('\\', "/");
+                Some((other, other_name)) if other.term != entry.term => {
+                    let other_path = crate::util::text::slash_path(sources.path(other.file));
+                    let twin = if other_name.value.trim().to_lowercase() == name.value.trim().to_lowercase() {
+                        ""
+                    } else {
+                        " (written differently, but the same to a reader: they differ in invisible characters, spacing or Unicode normalisation)"
+                    };
                     diags.push(
                         Diagnostic::new(
                             Code::DuplicateAlias,
                             Some(name.span),
-                            format!("`{}` is already the title or an alias of another term ({other_path})", name.value),
+                            format!(
+                                "`{}` is already the title or an alias of another term ({other_path}){twin}",
+                                name.value
+                            ),
                         )
                         .with_help(format!(
                             "names must be unique within {}: disambiguate one, e.g. with a qualifier in parentheses",

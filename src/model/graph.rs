@@ -77,14 +77,19 @@ pub fn build(terms: &[Term], entries: &[Entry], default: LangId) -> (LinkGraph, 
         learning_order: order,
         rank,
     };
-    // A term shown as a prerequisite or dependent is not shown again as related.
-    for (i, related) in graph.related.iter_mut().enumerate() {
-        related.retain(|r| !graph.prerequisites[i].contains(r) && !graph.dependents[i].contains(r));
-    }
     let rank = graph.rank.clone();
     for list in graph.prerequisites.iter_mut().chain(&mut graph.dependents).chain(&mut graph.related) {
         list.sort_by_key(|id| rank[id.index()]);
         list.dedup();
+    }
+    // A term shown as a prerequisite or dependent is not shown again as
+    // related; looked up in a set, so a term with thousands of links stays linear.
+    for (i, related) in graph.related.iter_mut().enumerate() {
+        let shown: std::collections::HashSet<TermId> =
+            graph.prerequisites[i].iter().chain(&graph.dependents[i]).copied().collect();
+        if !shown.is_empty() {
+            related.retain(|r| !shown.contains(r));
+        }
     }
     (graph, diags)
 }

@@ -83,15 +83,52 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Reads site.yaml and every content file under `root`.
+    /// Reads site.yaml and every content file under `root`. A root without a
+    /// `content/` folder is not a site: building it would publish an empty
+    /// site over the last one.
     pub fn read(root: &Path) -> Result<Inputs, Error> {
-        Ok(Inputs { config: config::read(root)?, content: source::walk(root), theme_root: Some(root.to_path_buf()) })
+        let config = config::read(root)?;
+        Inputs::check_content(root)?;
+        Ok(Inputs { config, content: source::walk(root), theme_root: Some(root.to_path_buf()) })
+    }
+
+    /// Fails unless `root` holds a site: site.yaml and a `content/` folder.
+    pub fn check_site(root: &Path) -> Result<(), Error> {
+        config::read(root)?;
+        Inputs::check_content(root)
+    }
+
+    fn check_content(root: &Path) -> Result<(), Error> {
+        if root.join(source::discover::CONTENT_DIR).is_dir() {
+            return Ok(());
+        }
+        Err(Error::Usage(format!(
+            "`{}` has no content/ folder: terms live at content/<lang>/terms/<slug>.md (start one with `glossa new SLUG`)",
+            root.display()
+        )))
     }
 }
 
 /// Runs every stage up to the gate on the site at `root`.
 pub fn analyse(root: &Path, options: &Options) -> Result<Analysis, Error> {
     analyse_inputs(Inputs::read(root)?, options)
+}
+
+/// A site without a single term in its default language: an error, so that
+/// `build` never replaces a site with an empty one.
+fn empty_site(glossary: &Glossary) -> Option<Diagnostic> {
+    if !glossary.terms.is_empty() {
+        return None;
+    }
+    let code = &glossary.config.language(glossary.config.default_language).code;
+    Some(
+        Diagnostic::new(
+            crate::diag::Code::EmptySite,
+            Some(glossary.config.default_language_span),
+            format!("the site has no terms: content/{code}/terms/ holds no term file"),
+        )
+        .with_help(format!("every term exists in the default language ({code}): start one with `glossa new SLUG`")),
+    )
 }
 
 /// Diagnostics kept by stage, so the dev server can replace what one edit
@@ -168,6 +205,7 @@ pub fn run_stages(inputs: Inputs, options: &Options) -> Result<Staged, Error> {
     watch.lap("front matter");
     let (glossary, model_diags) = model::assemble(config, sources, files.terms, files.articles);
     diags.site.extend(model_diags);
+    diags.site.extend(empty_site(&glossary));
     watch.lap("model");
     let (rendered, markdown_diags) = markdown::render_all(&glossary, options.render_options());
     diags.markdown = markdown_diags;

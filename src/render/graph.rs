@@ -195,6 +195,8 @@ fn mermaid_label(text: &str) -> String {
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
             '`' => out.push_str("#96;"), // a label wrapped in backticks would become markdown
+            // `%%{init: …}%%` is a directive wherever it appears in the text, quoted or not.
+            '%' => out.push_str("#37;"),
             _ => out.push(c),
         }
     }
@@ -207,7 +209,7 @@ fn mermaid_href(href: &str) -> String {
     let mut out = String::with_capacity(href.len());
     for c in href.chars() {
         match c {
-            '"' | '<' | '>' | '\\' | '`' | ';' | ' ' => out.push_str(&format!("%{:02X}", c as u32)),
+            '"' | '<' | '>' | '\\' | '`' | ';' | ' ' | '{' | '}' => out.push_str(&format!("%{:02X}", c as u32)),
             c if c.is_control() => {}
             _ => out.push(c),
         }
@@ -694,6 +696,7 @@ mod tests {
             (HOSTILE[4], "line one line two three"),
             (HOSTILE[5], "it's #96;code#96;"),
             ("C# 101", "C#35; 101"),
+            ("%%{init: {'theme':'dark'}}%%", "#37;#37;{init: {'theme':'dark'}}#37;#37;"),
         ];
         for (input, expected) in cases {
             assert_eq!(mermaid_label(input), expected, "input {input:?}");
@@ -723,11 +726,11 @@ mod tests {
 
     #[test]
     fn click_lines_never_carry_raw_quotes() {
-        let hostile = GraphNode { label: "x", href: "/a\" onclick=\"alert(1)\n%%\r\\b;c", lang: None };
+        let hostile = GraphNode { label: "x", href: "/a\" onclick=\"alert(1)\n%%\r\\b;c%%{init}%%", lang: None };
         let g = ConceptGraph { center: "c", prerequisites: vec![hostile], ..ConceptGraph::default() };
         let source = mermaid(&g);
         let click = source.lines().find(|l| l.starts_with("  click")).expect("click");
-        assert_eq!(click, "  click p0 \"/a%22%20onclick=%22alert(1)%%%5Cb%3Bc\"");
+        assert_eq!(click, "  click p0 \"/a%22%20onclick=%22alert(1)%%%5Cb%3Bc%%%7Binit%7D%%\"");
         assert_eq!(source.lines().count(), 1 + 1 + 2 + 4);
     }
 

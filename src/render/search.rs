@@ -112,7 +112,7 @@ fn build_index(documents: Vec<SearchDocument>) -> Result<Bundle, Error> {
         }
         let files = index.get_files().await.map_err(|e| failure(&e))?;
         let mut files: Bundle =
-            files.into_iter().map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents)).collect();
+            files.into_iter().map(|f| (crate::util::text::slash_path(&f.filename), f.contents)).collect();
         files.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(files)
     })

@@ -221,7 +221,7 @@ impl<'a> Site<'a> {
         page.json_ld = Some(self.term_json_ld(term, lang));
         let tags = term.tags.iter().map(|t| self.tag_link(t, lang, &page_dir)).collect();
         let edit_url = config.repository.as_ref().map(|repo| {
-            let path = glossary.sources.path(title_entry.file).to_string_lossy().replace('\\', "/");
+            let path = crate::util::text::slash_path(glossary.sources.path(title_entry.file));
             format!("{repo}/edit/main/{path}")
         });
         let fallback_notice = whole_fallback.then(|| Notice {

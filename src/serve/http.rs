@@ -1,14 +1,17 @@
 //! The dev server's HTTP side: the site from memory, the live-reload events
 //! and script, and the problem list. Only paths that name a file of the site
 //! are ever answered with it: anything climbing out (`..`, encoded or not)
-//! is refused, and unknown paths get the site's 404 page.
+//! is refused, and unknown paths get the site's 404 page. Requests for a
+//! host name other than a loopback name or an IP address get 403, so a page
+//! on another site cannot read this one through DNS rebinding.
 
 use std::convert::Infallible;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -28,7 +31,47 @@ pub(super) fn router(shared: Arc<Shared>) -> Router {
         .route("/__glossa/events", get(events))
         .route("/__glossa/problems", get(problems))
         .fallback(get(site_file))
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&shared), check_host))
         .with_state(shared)
+}
+
+/// Answers only requests addressed to this machine by a loopback name, an
+/// IP address or a name given with `--allow-host`.
+async fn check_host(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    if host_allowed(request.headers(), &shared.allowed_hosts) {
+        return next.run(request).await;
+    }
+    with_type(
+        Body::from("glossa serve answers only localhost, IP addresses and hosts named with --allow-host\n"),
+        "text/plain; charset=utf-8",
+        StatusCode::FORBIDDEN,
+    )
+}
+
+/// Whether the `Host` header names this server: no header (HTTP/1.0), an
+/// IP address, `localhost` or a name under it, or an allowed name. A name
+/// the attacker controls, pointed at 127.0.0.1, is none of these.
+pub(super) fn host_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    let Some(host) = headers.get(header::HOST) else { return true };
+    let Ok(host) = host.to_str() else { return false };
+    let name = match host.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(
+            host,
+            |(name, port)| {
+                if port.bytes().all(|b| b.is_ascii_digit()) {
+                    name
+                } else {
+                    host
+                }
+            },
+        ),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name.parse::<std::net::IpAddr>().is_ok()
+        || name == "localhost"
+        || name.ends_with(".localhost")
+        || allowed.iter().any(|a| a.eq_ignore_ascii_case(&name))
 }
 
 async fn live_js() -> Response {
@@ -42,11 +85,13 @@ async fn problems(State(shared): State<Arc<Shared>>) -> Response {
 }
 
 async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let stream = BroadcastStream::new(shared.events.subscribe()).filter_map(|notice| match notice {
-        Ok(Notice::Reload) => Some(Ok(Event::default().event("reload").data("reload"))),
-        Ok(Notice::Problems(json)) => Some(Ok(Event::default().event("problems").data(json))),
-        Err(_) => None,
-    });
+    let stream = BroadcastStream::new(shared.events.subscribe())
+        .take_while(|notice| !matches!(notice, Ok(Notice::Shutdown)))
+        .filter_map(|notice| match notice {
+            Ok(Notice::Reload) => Some(Ok(Event::default().event("reload").data("reload"))),
+            Ok(Notice::Problems(json)) => Some(Ok(Event::default().event("problems").data(json))),
+            Ok(Notice::Shutdown) | Err(_) => None,
+        });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -66,10 +111,12 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     if let Some(bytes) = files.get(&key) {
         return file_response(&key, bytes, StatusCode::OK);
     }
-    // `/en/terms/x` → `/en/terms/x/`, as static hosts do.
+    // `/en/terms/x` → `/en/terms/x/`, as static hosts do. The target is
+    // built from the cleaned path, so it is always one absolute path on this
+    // host: `//evil.example/x` becomes `/evil.example/x/`, never another host.
     if !key.is_empty() && files.contains_key(&format!("{key}/index.html")) {
         let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
-        if let Ok(location) = HeaderValue::from_str(&format!("{}/", uri.path())) {
+        if let Ok(location) = HeaderValue::from_str(&redirect_target(&key)) {
             response.headers_mut().insert(header::LOCATION, location);
         }
         return response;
@@ -78,6 +125,20 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         Some(bytes) => file_response("404.html", bytes, StatusCode::NOT_FOUND),
         None => with_type(Body::from("not found\n"), "text/plain; charset=utf-8", StatusCode::NOT_FOUND),
     }
+}
+
+/// Where a request for the folder `key` (a cleaned site path) is redirected.
+/// Percent-encoded again, since the header must be ASCII.
+fn redirect_target(key: &str) -> String {
+    let mut target = String::from("/");
+    for byte in key.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => target.push(char::from(byte)),
+            _ => target.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    target.push('/');
+    target
 }
 
 /// The site file a request path names: percent-decoded, `index.html` for a
@@ -178,6 +239,40 @@ mod tests {
         ] {
             assert_eq!(site_path(path).as_deref(), Ok(key), "{path}");
         }
+    }
+
+    #[test]
+    fn redirects_stay_on_this_host() {
+        for (path, target) in [
+            ("/en/terms/x", "/en/terms/x/"),
+            ("//evil.example/x", "/evil.example/x/"),
+            ("/%2F%2Fevil.example", "/evil.example/"),
+            ("/ko/terms/%EC%8A%A4", "/ko/terms/%EC%8A%A4/"),
+        ] {
+            let key = site_path(path).unwrap();
+            assert_eq!(redirect_target(&key), target, "{path}");
+        }
+    }
+
+    #[test]
+    fn answers_only_hosts_that_name_this_machine() {
+        let ask = |host: Option<&str>, allowed: &[&str]| {
+            let mut headers = HeaderMap::new();
+            if let Some(host) = host {
+                headers.insert(header::HOST, HeaderValue::from_str(host).unwrap());
+            }
+            host_allowed(&headers, &allowed.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>())
+        };
+        for host in
+            ["127.0.0.1:1111", "localhost:1111", "LOCALHOST", "[::1]:1111", "192.168.1.20:8080", "app.localhost"]
+        {
+            assert!(ask(Some(host), &[]), "{host}");
+        }
+        assert!(ask(None, &[]));
+        for host in ["evil.example", "evil.example:1111", "localhost.evil.example", "127.0.0.1.evil.example"] {
+            assert!(!ask(Some(host), &[]), "{host}");
+        }
+        assert!(ask(Some("glossary.test:1111"), &["glossary.test"]));
     }
 
     #[test]

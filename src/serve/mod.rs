@@ -29,6 +29,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in a browser.
     pub open: bool,
+    /// Host names answered besides loopback names and IP addresses (`--allow-host`).
+    pub allowed_hosts: Vec<String>,
 }
 
 /// What a browser is told about a rebuild.
@@ -38,6 +40,9 @@ enum Notice {
     Reload,
     /// The content has problems (JSON list): show the overlay.
     Problems(String),
+    /// The server is stopping: end every event stream, so no open page
+    /// keeps the server from shutting down.
+    Shutdown,
 }
 
 /// The files of a built site, by site path (shared, cheap to clone).
@@ -56,6 +61,8 @@ struct Snapshot {
 struct Shared {
     snapshot: RwLock<Snapshot>,
     events: broadcast::Sender<Notice>,
+    /// Host names answered besides loopback names and IP addresses.
+    allowed_hosts: Vec<String>,
 }
 
 impl Shared {
@@ -75,7 +82,12 @@ pub fn serve(options: &ServeOptions) -> Result<Outcome, Error> {
     runtime.block_on(run(options))
 }
 
+/// How long open connections get to close after Ctrl-C.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
 async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
+    // Not a site at all: say so now rather than serve an error page.
+    crate::pipeline::Inputs::check_site(&options.root)?;
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
         Error::Usage(format!("cannot listen on {address}: {e} (is another server using the port? try --port 0)"))
@@ -85,11 +97,15 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
 
     let builder = Builder::new(options.root.clone(), base_url.clone());
     let (events, _) = broadcast::channel(16);
-    let shared = Arc::new(Shared { snapshot: RwLock::new(Snapshot::default()), events });
+    let shared = Arc::new(Shared {
+        snapshot: RwLock::new(Snapshot::default()),
+        events,
+        allowed_hosts: options.allowed_hosts.clone(),
+    });
     // Watching starts before the first build, so no change made meanwhile is missed.
     let (_watcher, first_build) = watch::start(&options.root, builder, Arc::clone(&shared))?;
     tokio::task::block_in_place(|| first_build.recv())
-        .map_err(|_| Error::Usage("the first build stopped unexpectedly".into()))??;
+        .map_err(|_| Error::Usage("the first build stopped unexpectedly".into()))?;
 
     println!("Serving {} at {base_url}", options.root.display());
     println!("Watching content/, templates/, static/ and site.yaml; drafts are shown. Press Ctrl-C to stop.");
@@ -102,11 +118,46 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
         });
     }
     let app = http::router(Arc::clone(&shared));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| Error::io("<socket>", e))?;
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        let mut stopping = stopping;
+        let _ = stopping.wait_for(|stop| *stop).await;
+    });
+    let interrupted = async {
+        stop_signal().await;
+        // Event streams end, so pages holding one let the server stop.
+        let _ = shared.events.send(Notice::Shutdown);
+        let _ = stop.send(true);
+        // Whatever is still open after a moment is cut off.
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        served = server => served.map_err(|e| Error::io("<socket>", e))?,
+        () = interrupted => {}
+    }
+    println!("Stopped.");
     Ok(Outcome::Success)
+}
+
+/// Ctrl-C, or SIGTERM where there is one.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

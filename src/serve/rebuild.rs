@@ -15,7 +15,6 @@ use crate::model::TermId;
 use crate::output::MemorySink;
 use crate::pipeline::live::{Applied, LiveSite, Update};
 use crate::pipeline::{Inputs, Options};
-use crate::source::SourceMap;
 
 /// One diagnostic as the browser overlay shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -30,6 +29,20 @@ pub struct Problem {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+}
+
+impl Problem {
+    /// A failure that stopped a rebuild, as the overlay shows it: templates
+    /// that do not parse or render, files that cannot be read.
+    pub fn from_error(error: &Error) -> Problem {
+        let (code, location) = match error {
+            Error::Template { name, .. } if name.starts_with("templates/") => ("template", name.clone()),
+            Error::Template { name, .. } => ("template", format!("templates/{name}")),
+            Error::Io { path, .. } => ("read-error", crate::util::text::slash_path(path)),
+            Error::Usage(_) => ("site", "site".to_owned()),
+        };
+        Problem { severity: "error", code, location, message: error.to_string(), help: None }
+    }
 }
 
 /// The outcome of one rebuild.
@@ -96,7 +109,7 @@ impl Builder {
             Update::NeedsFullAnalysis => return Ok(None),
         };
         let diagnostics = live.diagnostics();
-        let problems = problems(&diagnostics, &live.site.glossary.sources);
+        let problems = problems(&diagnostics);
         let files = if diagnostics.errors() == 0 { Some(self.render_in_place(&applied)?) } else { None };
         Ok(Some(BuildResult { files, problems, took: started.elapsed(), in_place: true }))
     }
@@ -122,14 +135,14 @@ impl Builder {
         let inputs = Inputs::read(&self.root)?;
         let live = match LiveSite::new(inputs, self.options())? {
             Ok(live) => live,
-            Err((diagnostics, sources)) => {
+            Err((diagnostics, _)) => {
                 self.live = None;
-                let problems = problems(&diagnostics, &sources);
+                let problems = problems(&diagnostics);
                 return Ok(BuildResult { files: None, problems, took: started.elapsed(), in_place: false });
             }
         };
         let diagnostics = live.diagnostics();
-        let problems = problems(&diagnostics, &live.site.glossary.sources);
+        let problems = problems(&diagnostics);
         let files = if diagnostics.errors() == 0 {
             let sink = MemorySink::default();
             live.site.renderer(true).render(&sink, &|| {})?;
@@ -149,29 +162,20 @@ impl Builder {
     pub fn refresh(&mut self, previous: &[Problem]) -> Option<Vec<Problem>> {
         let live = self.live.as_mut()?;
         live.refresh_cross_lints();
-        let fresh = problems(&live.diagnostics(), &live.site.glossary.sources);
+        let fresh = problems(&live.diagnostics());
         (fresh != previous).then_some(fresh)
     }
 }
 
-fn problems(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<Problem> {
+fn problems(diagnostics: &Diagnostics) -> Vec<Problem> {
     diagnostics
-        .iter()
-        .map(|d| {
-            let location = d.span.map_or_else(
-                || "site".to_owned(),
-                |span| {
-                    let (line, column) = sources.locate(span);
-                    format!("{}:{line}:{column}", sources.path(span.file).to_string_lossy().replace('\\', "/"))
-                },
-            );
-            Problem {
-                severity: d.severity.as_str(),
-                code: d.code.as_str(),
-                location,
-                message: d.message.clone(),
-                help: d.help.clone(),
-            }
+        .located()
+        .map(|(d, location)| Problem {
+            severity: d.severity.as_str(),
+            code: d.code.as_str(),
+            location: location.map_or_else(|| "site".to_owned(), |l| format!("{}:{}:{}", l.path, l.line, l.column)),
+            message: d.message.clone(),
+            help: d.help.clone(),
         })
         .collect()
 }
@@ -196,7 +200,12 @@ pub(super) fn publish(shared: &Shared, result: BuildResult, first: bool) {
     } else {
         eprintln!("{} error(s) in {millis:.0} ms; still serving the last good build:", errors.len());
         for problem in &errors {
-            eprintln!("  {} error[{}]: {}", problem.location, problem.code, problem.message);
+            eprintln!(
+                "  {} error[{}]: {}",
+                crate::util::text::printable(&problem.location),
+                problem.code,
+                crate::util::text::printable(&problem.message)
+            );
         }
         publish_problems(shared, &result.problems);
     }

@@ -3,8 +3,9 @@
 //! by the server are ignored, and the output folder is never watched, so
 //! serving cannot trigger rebuilds.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
@@ -13,6 +14,7 @@ use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, Recom
 use super::rebuild::{publish, publish_problems, Builder};
 use super::Shared;
 use crate::error::Error;
+use crate::util::text::printable;
 
 /// How long to wait for more changes before rebuilding.
 pub(super) const DEBOUNCE: Duration = Duration::from_millis(50);
@@ -20,9 +22,64 @@ pub(super) const DEBOUNCE: Duration = Duration::from_millis(50);
 /// How long the sources must stay unchanged before the slower lints run.
 const IDLE_BEFORE_REFRESH: Duration = Duration::from_millis(400);
 
+/// The folders watched recursively (the root itself is watched on its own).
+const SOURCE_FOLDERS: [&str; 3] = ["content", "templates", "static"];
+
 /// Keeps the watch alive; dropping it stops watching.
 pub(super) struct Watch {
-    _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    _watcher: Arc<Mutex<Watcher>>,
+}
+
+/// The debouncer and which folder it watches, by identity: a folder deleted
+/// and made again (a branch switch) is a new folder to watch.
+struct Watcher {
+    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    root: PathBuf,
+    watched: BTreeMap<&'static str, FolderId>,
+}
+
+/// What tells two folders at one path apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FolderId(u64, u64);
+
+impl Watcher {
+    /// Watches every source folder that exists now and is not watched yet
+    /// as itself; forgets those that are gone.
+    fn reconcile(&mut self) {
+        for folder in SOURCE_FOLDERS {
+            let path = self.root.join(folder);
+            let now = folder_id(&path);
+            let before = self.watched.get(folder).copied();
+            if now == before {
+                continue;
+            }
+            if before.is_some() {
+                let _ = self.debouncer.unwatch(&path);
+                self.watched.remove(folder);
+            }
+            if let Some(id) = now {
+                match self.debouncer.watch(&path, RecursiveMode::Recursive) {
+                    Ok(()) => {
+                        self.watched.insert(folder, id);
+                    }
+                    Err(e) => eprintln!("cannot watch {}: {e}", path.display()),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn folder_id(path: &Path) -> Option<FolderId> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().filter(std::fs::Metadata::is_dir).map(|m| FolderId(m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_id(path: &Path) -> Option<FolderId> {
+    // No inode to compare: a folder that exists is watched again after each
+    // change at the root, which is harmless.
+    path.is_dir().then_some(FolderId(0, 0))
 }
 
 /// Starts watching the site at `root`, then builds it on the watcher's own
@@ -31,39 +88,24 @@ pub(super) fn start(
     root: &Path,
     mut builder: Builder,
     shared: Arc<Shared>,
-) -> Result<(Watch, std::sync::mpsc::Receiver<Result<(), Error>>), Error> {
+) -> Result<(Watch, std::sync::mpsc::Receiver<()>), Error> {
     // Events carry absolute paths: compare them with the absolute root.
     let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
-    let root = root.as_path();
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
         new_debouncer(DEBOUNCE, None, tx).map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
-    // The root itself (not recursively) for site.yaml and new folders, and
-    // each source folder recursively.
+    // The root itself, not recursively: site.yaml, and source folders that
+    // appear, disappear or are replaced.
     debouncer
-        .watch(root, RecursiveMode::NonRecursive)
+        .watch(&root, RecursiveMode::NonRecursive)
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
-    for folder in ["content", "templates", "static"] {
-        let path = root.join(folder);
-        if path.is_dir() {
-            debouncer
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
-        }
-    }
-    let root = root.to_path_buf();
+    let watcher = Arc::new(Mutex::new(Watcher { debouncer, root: root.clone(), watched: BTreeMap::new() }));
+    lock(&watcher).reconcile();
     let (first_tx, first_rx) = std::sync::mpsc::channel();
+    let thread_watcher = Arc::clone(&watcher);
     std::thread::spawn(move || {
-        match builder.build(&[]) {
-            Ok(result) => {
-                publish(&shared, result, true);
-                let _ = first_tx.send(Ok(()));
-            }
-            Err(error) => {
-                let _ = first_tx.send(Err(error));
-                return;
-            }
-        }
+        publish_build(&shared, builder.build(&[]), true);
+        let _ = first_tx.send(());
         // After an in-place rebuild the lints that compare terms are stale;
         // they run once no further change arrives for a moment.
         let mut refresh_pending = false;
@@ -97,16 +139,39 @@ pub(super) fn start(
             }
             changed.sort();
             changed.dedup();
-            match builder.build(&changed) {
-                Ok(result) => {
-                    refresh_pending = result.in_place;
-                    publish(&shared, result, false);
-                }
-                Err(error) => eprintln!("rebuild failed: {error}"),
+            // A source folder replaced or created since: watch the new one
+            // before reading it, so no later edit in it is missed.
+            if changed.iter().any(|path| path.parent() == Some(root.as_path())) {
+                lock(&thread_watcher).reconcile();
             }
+            refresh_pending = publish_build(&shared, builder.build(&changed), false);
         }
     });
-    Ok((Watch { _debouncer: debouncer }, first_rx))
+    Ok((Watch { _watcher: watcher }, first_rx))
+}
+
+fn lock(watcher: &Mutex<Watcher>) -> std::sync::MutexGuard<'_, Watcher> {
+    watcher.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Publishes a rebuild, or the error that stopped it (a template that does
+/// not parse, a file that cannot be read) as a problem in the overlay.
+/// Returns whether the build was applied in place.
+fn publish_build(shared: &Shared, result: Result<super::rebuild::BuildResult, Error>, first: bool) -> bool {
+    match result {
+        Ok(result) => {
+            let in_place = result.in_place;
+            publish(shared, result, first);
+            in_place
+        }
+        Err(error) => {
+            let problem = super::rebuild::Problem::from_error(&error);
+            eprintln!("{} error[{}]: {}", printable(&problem.location), problem.code, printable(&problem.message));
+            eprintln!("  still serving the last good build");
+            publish_problems(shared, &[problem]);
+            false
+        }
+    }
 }
 
 /// The changed paths that matter: sources only, never reads, never hidden

@@ -10,6 +10,8 @@ use crate::diag::{suggest, Code, Diagnostic};
 use crate::source::{FileId, SourceMap, Span};
 use crate::util::slug::{self, Slug};
 
+use super::walk::Found;
+
 /// The folder of content files under the root.
 pub const CONTENT_DIR: &str = "content";
 
@@ -43,39 +45,54 @@ pub struct FileRef {
 pub struct RawFile {
     /// Path relative to the site root, e.g. `content/en/terms/x.md`.
     pub rel: PathBuf,
-    /// Its bytes, or why it could not be read.
-    pub bytes: Result<Vec<u8>, String>,
+    /// Its bytes, or why they were not read.
+    pub bytes: Result<Vec<u8>, Unread>,
+}
+
+/// Why an entry under `content/` was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// It cannot be read (the reason, as the OS gave it).
+    Error(String),
+    /// A symbolic link to somewhere outside the site folder.
+    OutsideSite(PathBuf),
+    /// Named like content but not read: what to do about it.
+    Misnamed(String),
 }
 
 /// Walks `content/` sorted by file name and reads every Markdown file, in
-/// parallel. Entries that cannot be read are kept with their error.
+/// parallel. Entries that cannot be read, links that leave the site folder
+/// and names that look like content but are not (`x.MD`, a folder `x.md`)
+/// are kept with the reason.
 pub fn walk(root: &Path) -> Vec<RawFile> {
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() {
-        return Vec::new();
-    }
-    let mut found: Vec<(PathBuf, Result<PathBuf, String>)> = Vec::new();
-    for entry in walkdir::WalkDir::new(&content).follow_links(true).sort_by_file_name() {
+    let mut found: Vec<(PathBuf, Result<PathBuf, Unread>)> = Vec::new();
+    for entry in super::walk::walk(root, CONTENT_DIR) {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let rel = relative(root, entry.path());
-                let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-                if !hidden && entry.path().extension().is_some_and(|e| e == "md") {
-                    found.push((rel, Ok(entry.into_path())));
+            Found::File { rel, path } => {
+                let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+                if extension == "md" {
+                    found.push((rel, Ok(path)));
+                } else if extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown") {
+                    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                    let hint = format!("glossa reads only files ending in `.md`: rename it to {stem}.md");
+                    found.push((rel, Err(Unread::Misnamed(hint))));
                 }
             }
-            Ok(_) => {}
-            Err(error) => {
-                let path = error.path().map_or_else(|| content.clone(), Path::to_path_buf);
-                let what = if error.loop_ancestor().is_some() { "is a symbolic link loop" } else { "cannot be read" };
-                found.push((relative(root, &path), Err(format!("{what}: {error}"))));
+            Found::Folder { rel } => {
+                let name = rel.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+                if name.ends_with(".md") {
+                    let hint = "it is a folder, and a term is a file: remove the folder or rename it".to_owned();
+                    found.push((rel, Err(Unread::Misnamed(hint))));
+                }
             }
+            Found::Outside { rel, target } => found.push((rel, Err(Unread::OutsideSite(target)))),
+            Found::Unreadable { rel, reason } => found.push((rel, Err(Unread::Error(reason)))),
         }
     }
     found
         .into_par_iter()
         .map(|(rel, path)| {
-            let bytes = path.and_then(|p| std::fs::read(&p).map_err(|e| format!("cannot be read: {e}")));
+            let bytes = path.and_then(|p| std::fs::read(&p).map_err(|e| Unread::Error(format!("cannot be read: {e}"))));
             RawFile { rel, bytes }
         })
         .collect()
@@ -89,13 +106,9 @@ pub fn load(raw: Vec<RawFile>, config: &SiteConfig, sources: &mut SourceMap) -> 
     for RawFile { rel, bytes } in raw {
         let bytes = match bytes {
             Ok(bytes) => bytes,
-            Err(error) => {
+            Err(unread) => {
                 let file = sources.add(rel.clone(), String::new());
-                diags.push(Diagnostic::new(
-                    Code::ReadError,
-                    Some(Span::file_start(file)),
-                    format!("{} {error}", display(&rel)),
-                ));
+                diags.push(unread_diagnostic(&rel, unread, Span::file_start(file)));
                 continue;
             }
         };
@@ -123,6 +136,28 @@ pub fn load(raw: Vec<RawFile>, config: &SiteConfig, sources: &mut SourceMap) -> 
         }
     }
     (refs, diags)
+}
+
+/// The diagnostic for an entry that was not read.
+fn unread_diagnostic(rel: &Path, unread: Unread, at: Span) -> Diagnostic {
+    match unread {
+        Unread::Error(reason) => Diagnostic::new(Code::ReadError, Some(at), format!("{} {reason}", display(rel))),
+        Unread::OutsideSite(target) => outside_site(rel, &target, at),
+        Unread::Misnamed(hint) => {
+            Diagnostic::new(Code::StrayFile, Some(at), format!("{} is not read as content", display(rel)))
+                .with_help(hint)
+        }
+    }
+}
+
+/// The diagnostic for a symbolic link at `rel` whose target leaves the site.
+pub fn outside_site(rel: &Path, target: &Path, at: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::LinkOutsideSite,
+        Some(at),
+        format!("{} is a symbolic link to {}, outside the site folder", display(rel), target.display()),
+    )
+    .with_help("glossa reads nothing from outside the site: copy the file in, or point the link inside the site folder")
 }
 
 fn classify(rel: &Path, file: FileId, config: &SiteConfig, diags: &mut Vec<Diagnostic>) -> Option<FileRef> {
@@ -180,10 +215,6 @@ fn classify(rel: &Path, file: FileId, config: &SiteConfig, diags: &mut Vec<Diagn
     Some(FileRef { file, lang: lang_id, kind, slug, readable: true })
 }
 
-fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
 fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    crate::util::text::slash_path(path)
 }

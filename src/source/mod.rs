@@ -1,8 +1,10 @@
-//! The site's source files: discovering them under `content/` and mapping byte
-//! offsets to `line:column` for diagnostics. Reads files; never writes.
+//! The site's source files: walking the site's folders safely, discovering
+//! content under `content/`, and mapping byte offsets to `line:column` for
+//! diagnostics. Reads files; never writes.
 
 pub mod discover;
 pub mod span;
+pub mod walk;
 
-pub use discover::{load, walk, ContentKind, FileRef, RawFile};
+pub use discover::{load, walk, ContentKind, FileRef, RawFile, Unread};
 pub use span::{FileId, LineIndex, SourceFile, SourceMap, Span};

@@ -57,18 +57,33 @@ impl LineIndex {
         (line, column)
     }
 
+    /// [`LineIndex::locate`] for many offsets at once, in any order. Offsets
+    /// on one line are counted from each other, not each from the line's
+    /// start, so a thousand problems on one long line cost one pass over it.
+    pub fn locate_all(&self, text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut found = vec![(1, 1); offsets.len()];
+        let mut previous: Option<(usize, usize, usize)> = None; // (offset, line, column)
+        for i in order {
+            let offset = floor_char_boundary(text, offsets[i].min(text.len()));
+            let line = self.starts.partition_point(|&start| start <= offset).max(1);
+            let column = match previous {
+                Some((at, same_line, column)) if same_line == line => column + text[at..offset].chars().count(),
+                _ => text[self.starts[line - 1]..offset].chars().count() + 1,
+            };
+            previous = Some((offset, line, column));
+            found[i] = (line, column);
+        }
+        found
+    }
+
     /// Byte range of 1-based `line`, without its line break.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len());
         let end = self.starts.get(line).map_or(text.len(), |next| next - 1);
         let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
         start..end.max(start)
-    }
-
-    /// Byte offset of 1-based `line` and character `column`.
-    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
-        let range = self.line_range(text, line);
-        text[range.clone()].char_indices().nth(column.saturating_sub(1)).map_or(range.end, |(i, _)| range.start + i)
     }
 }
 
@@ -129,6 +144,24 @@ impl SourceMap {
         file.lines.locate(&file.text, span.start as usize)
     }
 
+    /// 1-based line and column of the start of each span, located file by
+    /// file in one pass (see [`LineIndex::locate_all`]).
+    pub fn locate_all(&self, spans: &[Span]) -> Vec<(usize, usize)> {
+        let mut found = vec![(1, 1); spans.len()];
+        let mut by_file: std::collections::BTreeMap<FileId, Vec<usize>> = std::collections::BTreeMap::new();
+        for (i, span) in spans.iter().enumerate() {
+            by_file.entry(span.file).or_default().push(i);
+        }
+        for (file, indices) in by_file {
+            let source = self.get(file);
+            let offsets: Vec<usize> = indices.iter().map(|&i| spans[i].start as usize).collect();
+            for (&i, location) in indices.iter().zip(source.lines.locate_all(&source.text, &offsets)) {
+                found[i] = location;
+            }
+        }
+        found
+    }
+
     /// Number of files.
     pub fn len(&self) -> usize {
         self.files.len()
@@ -159,12 +192,20 @@ mod tests {
     }
 
     #[test]
+    fn locating_many_offsets_at_once_agrees_with_one_at_a_time() {
+        let text = "ab\r\n한국어 x\nlast 한 줄\n";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len()).rev().collect();
+        let one_by_one: Vec<(usize, usize)> = offsets.iter().map(|&o| index.locate(text, o)).collect();
+        assert_eq!(index.locate_all(text, &offsets), one_by_one);
+    }
+
+    #[test]
     fn line_ranges_exclude_line_breaks() {
         let text = "ab\r\ncd\nef";
         let index = LineIndex::new(text);
         assert_eq!(&text[index.line_range(text, 1)], "ab");
         assert_eq!(&text[index.line_range(text, 2)], "cd");
         assert_eq!(&text[index.line_range(text, 3)], "ef");
-        assert_eq!(index.offset(text, 2, 2), 5);
     }
 }

@@ -27,7 +27,7 @@ pub(super) fn lint(glossary: &Glossary, has_static: &dyn Fn(&str) -> bool, diags
             let code = &config.language(entry.lang).code;
             if statuses[index][entry.lang.0] == Status::Stale {
                 let at = entry.front.source.as_ref().map_or(entry.front.span, |s| s.span);
-                let source_path = glossary.sources.path(source.file).to_string_lossy().replace('\\', "/");
+                let source_path = crate::util::text::slash_path(glossary.sources.path(source.file));
                 diags.push(
                     Diagnostic::new(Code::StaleTranslation, Some(at), format!("{source_path} changed since this translation was made"))
                         .with_help(format!(

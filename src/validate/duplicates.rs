@@ -99,7 +99,7 @@ fn lint_language(glossary: &Glossary, fingerprints: &Fingerprints, lang: LangId,
             .find(|(_, score)| *score >= THRESHOLD);
         if let Some((original, similarity)) = original {
             let other = docs[original];
-            let other_path = glossary.sources.path(other.file).to_string_lossy().replace('\\', "/");
+            let other_path = crate::util::text::slash_path(glossary.sources.path(other.file));
             let other_slug = glossary.term(other.term).slug.as_str();
             diags.push(
                 Diagnostic::new(

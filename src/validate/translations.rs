@@ -11,7 +11,7 @@ use crate::source::Span;
 pub(super) fn lint_term(glossary: &Glossary, term: &Term, statuses: &[Status], diags: &mut Vec<Diagnostic>) {
     let config = &glossary.config;
     let Some(source) = term.entry(config.default_language).map(|id| glossary.entry(id)) else { return };
-    let source_path = glossary.sources.path(source.file).to_string_lossy().replace('\\', "/");
+    let source_path = crate::util::text::slash_path(glossary.sources.path(source.file));
     for lang in config.lang_ids().filter(|l| *l != config.default_language) {
         let code = &config.language(lang).code;
         let entry = term.entry(lang).map(|id| glossary.entry(id));

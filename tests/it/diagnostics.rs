@@ -64,8 +64,9 @@ fn every_code_of_the_contract_has_a_fixture() {
     let cases = cases();
     for code in glossa::diag::Code::ALL {
         let name = code.as_str();
-        // read-error and unknown-string need the file system or a theme: tested in `robustness` and `theme`.
-        if matches!(name, "read-error" | "unknown-string") {
+        // These need the file system, a theme or an empty site: tested in `robustness`,
+        // `theme` and `reliability`.
+        if matches!(name, "read-error" | "unknown-string" | "link-outside-site" | "empty-site") {
             continue;
         }
         assert!(cases.iter().any(|c| c == name), "no fixture for `{name}`");

@@ -12,6 +12,7 @@ mod links;
 mod new;
 mod pages;
 mod publish;
+mod reliability;
 mod robustness;
 mod sample;
 mod scale;

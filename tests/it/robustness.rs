@@ -65,14 +65,6 @@ fn symlink_loops_are_reported_not_followed_forever() {
 }
 
 #[test]
-fn a_folder_named_like_a_term_is_ignored() {
-    let site = SiteTest::fixture("invalid/base");
-    std::fs::create_dir_all(site.root().join("content/en/terms/folder.md")).unwrap();
-    let (code, lines) = check_json(&site);
-    assert_eq!((code, lines.len()), (Some(0), 0), "{lines:?}");
-}
-
-#[test]
 fn a_failure_while_rendering_leaves_the_previous_site_intact() {
     let site = SiteTest::fixture("invalid/base");
     let built = site.build();

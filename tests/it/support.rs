@@ -165,6 +165,38 @@ pub fn resolve(page: &str, href: &str) -> String {
     target
 }
 
+/// The names in `dir` that glossa's staging leaves (folders and locks).
+pub fn staging_leftovers(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.retain(|n| n.contains("glossa-staging"));
+    names.sort();
+    names
+}
+
+/// A site of `terms` small terms in English, each linking the next, for
+/// tests that need size rather than variety.
+pub fn generated_site(terms: usize) -> SiteTest {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("site.yaml"),
+        "title: Generated\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n",
+    )
+    .unwrap();
+    let terms_dir = root.join("content/en/terms");
+    std::fs::create_dir_all(&terms_dir).unwrap();
+    for i in 0..terms {
+        let next = (i + 1) % terms;
+        let text = format!(
+            "---\ntitle: Term {i}\nsummary: The {i}th generated term.\nrelated: [t{next}]\n---\nTerm {i} comes before [[t{next}]].\n\n```rust\nfn t{i}() -> u32 {{ {i} }}\n```\n\n## Explain like I'm 5 {{#eli5}}\n\nNumber {i}.\n\n## Expert deep dive {{#expert}}\n\nStill number {i}.\n"
+        );
+        std::fs::write(terms_dir.join(format!("t{i}.md")), text).unwrap();
+    }
+    SiteTest { dir: Rc::new(dir) }
+}
+
 /// Every file under `dir`, relative and sorted, with its bytes.
 pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
