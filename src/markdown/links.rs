@@ -34,7 +34,7 @@ pub enum Resolved<'g> {
     Link {
         /// The term.
         term: TermId,
-        /// Relative URL from a page at `<lang>/<section>/<slug>/`.
+        /// Its page, from the site root ([`crate::render::PagePath::href`]).
         href: String,
         /// The target's title in the page language (or the fallback language).
         title: &'g str,
@@ -49,10 +49,6 @@ pub enum Resolved<'g> {
     /// No such term: an error was reported.
     Missing,
 }
-
-/// Prefix from a page at `<lang>/<section>/<slug>/` to the language root.
-/// Rendered content is only placed on pages at that depth (terms, tags).
-pub const TO_LANG_ROOT: &str = "../../";
 
 impl<'g> Linker<'g> {
     /// The term a wiki link's destination names, if any (no diagnostics).
@@ -93,7 +89,7 @@ impl<'g> Linker<'g> {
                 return Resolved::Draft { title };
             }
         }
-        let mut href = term_href(slug);
+        let mut href = self.term_href(term);
         if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
             href.push('#');
             href.push_str(&crate::util::text::heading_id(fragment));
@@ -104,6 +100,13 @@ impl<'g> Linker<'g> {
 }
 
 impl Linker<'_> {
+    /// The link to `term`'s page in the page's language. It starts at the
+    /// site root: rendering resolves it for whichever page the HTML lands on.
+    pub fn term_href(&self, term: TermId) -> String {
+        let code = self.glossary.config.language(self.page_lang).code.as_str();
+        crate::render::PagePath::Term(code, self.glossary.term(term).slug.as_str()).href()
+    }
+
     /// The opening tag of a link to `term` (with the summary as its title,
     /// the accessible description that previews build on).
     pub fn open_tag(&self, term: TermId, href: &str, extra: &str) -> String {
@@ -122,11 +125,6 @@ impl Linker<'_> {
             crate::util::text::escape_html(title)
         )
     }
-}
-
-/// The link to term `slug` from a page at `<lang>/<section>/<slug>/`.
-pub fn term_href(slug: &str) -> String {
-    format!("{TO_LANG_ROOT}terms/{slug}/")
 }
 
 /// Reports `url` written at `span` if its scheme is not allowed.

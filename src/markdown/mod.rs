@@ -296,7 +296,7 @@ fn transform<'a>(
                         if mention.start > last {
                             out.push((Event::Text(text[last..mention.start].to_owned().into()), range.clone()));
                         }
-                        let href = links::term_href(linker.glossary.term(mention.term).slug.as_str());
+                        let href = linker.term_href(mention.term);
                         let open = linker.open_tag(mention.term, &href, "");
                         out.push((Event::Html(open.into()), range.clone()));
                         out.push((Event::Text(text[mention.start..mention.end].to_owned().into()), range.clone()));

@@ -58,8 +58,8 @@ pub struct AnalysedSite {
 
 impl AnalysedSite {
     /// A renderer of this site.
-    pub fn renderer(&self, include_drafts: bool) -> crate::render::Site<'_> {
-        crate::render::Site::new(&self.glossary, &self.rendered, &self.theme, &self.statuses, include_drafts)
+    pub fn renderer(&self, include_drafts: bool) -> crate::render::Renderer<'_> {
+        crate::render::Renderer::new(&self.glossary, &self.rendered, &self.theme, &self.statuses, include_drafts)
     }
 }
 

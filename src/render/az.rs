@@ -65,6 +65,15 @@ impl Group {
         }
     }
 
+    /// The name of the folder of the group's own pages: `a`, `ㄱ`, `other`.
+    pub(super) fn folder(self) -> String {
+        match self {
+            Group::Latin(c) => c.to_ascii_lowercase().to_string(),
+            Group::Hangul(c) => c.to_string(),
+            Group::Other => "other".to_owned(),
+        }
+    }
+
     /// Order of groups on a page: the page's own script first (Hangul on
     /// Korean pages), then the other, then everything else.
     pub(super) fn cmp_for(self, other: Group, hangul_first: bool) -> Ordering {

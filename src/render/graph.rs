@@ -11,6 +11,9 @@
 //! `.graph-node--{main,pre,related,child}`, `.graph-label`, `.graph-arrow` and
 //! `.graph-edge` (which needs `fill: none`), `.graph-edge--related` (dashed).
 
+use super::measure;
+use crate::util::text::escape_html;
+
 /// One node other than the centre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GraphNode<'a> {
@@ -84,7 +87,6 @@ const ROW_GAP: f64 = 12.0;
 const RELATED_GAP: f64 = 24.0;
 const MARGIN: f64 = 8.0;
 const RADIUS: f64 = 8.0;
-const ELLIPSIS: char = '…';
 
 /// Where a node sits in the graph; doubles as its CSS/Mermaid class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,40 +220,11 @@ fn mermaid_href(href: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text measurement and wrapping
-
-/// Estimated advance of `c` in em.
-fn char_em(c: char) -> f64 {
-    match c {
-        ' ' | 'i' | 'l' | 'j' | 'I' | '.' | ',' | ':' | ';' | '!' | '\'' | '|' => 0.3,
-        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '{' | '}' | '-' | '/' => 0.4,
-        'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.9,
-        'A'..='Z' => 0.7,
-        '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200D}' => 0.0,
-        ELLIPSIS => 1.0,
-        c if is_wide(c) => 1.0,
-        _ => 0.6,
-    }
-}
-
-/// CJK, Hangul, kana, fullwidth forms and emoji: about one em wide.
-fn is_wide(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{A960}'..='\u{A97F}'
-        | '\u{AC00}'..='\u{D7FF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}'
-        | '\u{1F300}'..='\u{1FAFF}'
-        | '\u{20000}'..='\u{3FFFD}')
-}
+// Wrapping labels
 
 /// Estimated width of `text` in px at [`FONT_SIZE`].
 fn text_width(text: &str) -> f64 {
-    text.chars().map(char_em).sum::<f64>() * FONT_SIZE
+    measure::text_width(text, FONT_SIZE)
 }
 
 /// Wraps normalised text into at most [`MAX_LINES`] lines of [`MAX_TEXT_WIDTH`], breaking at
@@ -261,7 +234,7 @@ fn wrap(text: &str) -> Vec<String> {
     let mut rest = text;
     while !rest.is_empty() {
         if lines.len() + 1 == MAX_LINES {
-            lines.push(ellipsize(rest));
+            lines.push(measure::ellipsize(rest, MAX_TEXT_WIDTH, FONT_SIZE));
             break;
         }
         let (line, remainder) = take_line(rest);
@@ -283,7 +256,7 @@ fn take_line(text: &str) -> (&str, &str) {
         if c == ' ' {
             last_space = Some(i);
         }
-        width += char_em(c) * FONT_SIZE;
+        width += measure::char_em(c) * FONT_SIZE;
         if width > MAX_TEXT_WIDTH {
             let cut = match last_space {
                 Some(space) if space > 0 => space,
@@ -294,24 +267,6 @@ fn take_line(text: &str) -> (&str, &str) {
         }
     }
     (text, "")
-}
-
-/// Returns `text` if it fits one line, else its longest fitting prefix followed by `…`.
-fn ellipsize(text: &str) -> String {
-    if text_width(text) <= MAX_TEXT_WIDTH {
-        return text.to_owned();
-    }
-    let budget = MAX_TEXT_WIDTH - char_em(ELLIPSIS) * FONT_SIZE;
-    let mut width = 0.0;
-    let mut end = 0;
-    for (i, c) in text.char_indices() {
-        width += char_em(c) * FONT_SIZE;
-        if width > budget {
-            break;
-        }
-        end = i + c.len_utf8();
-    }
-    format!("{}{ELLIPSIS}", text[..end].trim_end())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -517,8 +472,8 @@ pub fn svg(graph: &ConceptGraph, labels: &GraphLabels, id: &str) -> String {
     );
     out.push_str(&format!(
         "<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
-        escape_xml(labels.title),
-        escape_xml(&description(graph, labels))
+        escape_html(labels.title),
+        escape_html(&description(graph, labels))
     ));
     out.push_str(&format!(
         "<defs><marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" \
@@ -558,7 +513,7 @@ fn description(graph: &ConceptGraph, labels: &GraphLabels) -> String {
 
 /// One node: a link (`<a>`) for neighbours, a plain group for the centre and "+N" nodes.
 fn node_svg(node: &Node) -> String {
-    let title = format!("<title>{}</title>", escape_xml(&node.item.label));
+    let title = format!("<title>{}</title>", escape_html(&node.item.label));
     let class = format!("graph-node graph-node--{}", node.role.class());
     let r = &node.rect;
     let shape = format!(
@@ -573,10 +528,10 @@ fn node_svg(node: &Node) -> String {
     match (node.role, node.item.href) {
         (Role::Main, _) => format!("<g class=\"{class}\" aria-current=\"page\">{title}{shape}</g>"),
         (_, Some(href)) => {
-            let lang = node.item.lang.map(|l| format!(" lang=\"{}\"", escape_xml(l)));
+            let lang = node.item.lang.map(|l| format!(" lang=\"{}\"", escape_html(l)));
             format!(
                 "<a href=\"{}\"{}>{title}<g class=\"{class}\">{shape}</g></a>",
-                escape_xml(href),
+                escape_html(href),
                 lang.unwrap_or_default()
             )
         }
@@ -591,27 +546,9 @@ fn label_svg(node: &Node) -> String {
     let mut out = format!("<text class=\"graph-label\" x=\"{cx}\" y=\"{baseline}\">");
     for (i, line) in node.lines.iter().enumerate() {
         let dy = if i == 0 { 0.0 } else { LINE_HEIGHT };
-        out.push_str(&format!("<tspan x=\"{cx}\" dy=\"{}\">{}</tspan>", num(dy), escape_xml(line)));
+        out.push_str(&format!("<tspan x=\"{cx}\" dy=\"{}\">{}</tspan>", num(dy), escape_html(line)));
     }
     out.push_str("</text>");
-    out
-}
-
-/// Escapes text for XML content and attribute values; drops characters XML cannot carry.
-fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            _ => out.push(c),
-        }
-    }
     out
 }
 
@@ -793,7 +730,7 @@ mod tests {
                 assert!(text_width(line) <= MAX_TEXT_WIDTH, "{line}");
                 assert!(!line.starts_with(' ') && !line.ends_with(' '), "{line:?}");
             }
-            assert!(lines[2].ends_with(ELLIPSIS), "{lines:?}");
+            assert!(lines[2].ends_with(measure::ELLIPSIS), "{lines:?}");
         }
         assert_eq!(
             wrap("유동성 리스테이킹 토큰의 아주 긴 제목입니다만 계속됩니다")[..2],

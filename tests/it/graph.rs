@@ -1,11 +1,11 @@
 //! The concept graph: an SVG whose nodes link to same-language pages, and
 //! Mermaid source from the same model, both escaped against hostile titles.
 
-use crate::support::{resolve, SiteTest};
+use crate::support::resolve;
 
 #[test]
 fn graph_nodes_link_to_pages_in_the_same_language() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     for lang in ["en", "ko"] {
         let path = format!("{lang}/terms/staking/index.html");
         let page = site.html(&path);
@@ -30,7 +30,7 @@ fn graph_nodes_link_to_pages_in_the_same_language() {
 
 #[test]
 fn graph_and_lists_agree() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/slashing/index.html");
     let listed: Vec<String> = page
         .select("#prerequisites a, #related a, #dependents a")
@@ -45,7 +45,7 @@ fn graph_and_lists_agree() {
 
 #[test]
 fn mermaid_source_is_on_the_page_and_beside_it() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/staking/index.html");
     let on_page: String = page.one("#graph pre code").text().collect();
     let file = site.text("ko/terms/staking/graph.mmd");
@@ -59,7 +59,7 @@ fn mermaid_source_is_on_the_page_and_beside_it() {
 
 #[test]
 fn hostile_titles_cannot_break_out_of_html_or_mermaid() {
-    let site = SiteTest::fixture("hostile").build();
+    let site = crate::support::shared("hostile", &[]);
     let page = site.html("en/terms/script-title/index.html");
     assert_eq!(page.text("h1"), r#"</script><script>alert("x")</script> & "Q""#);
     // The only scripts are the theme's own files.
@@ -91,7 +91,7 @@ fn hostile_titles_cannot_break_out_of_html_or_mermaid() {
 
 #[test]
 fn hostile_site_titles_are_escaped_in_every_page() {
-    let site = SiteTest::fixture("hostile").build();
+    let site = crate::support::shared("hostile", &[]);
     for path in [
         "index.html",
         "en/index.html",

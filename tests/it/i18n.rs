@@ -2,11 +2,11 @@
 //! the default language marked with `lang` and a notice, and every page links
 //! to itself in every language.
 
-use crate::support::{resolve, SiteTest};
+use crate::support::resolve;
 
 #[test]
 fn wiki_links_lead_to_the_same_language_with_its_titles() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/proof-of-stake/index.html");
     let link = page.one("#explanation a.term-link");
     let href = link.value().attr("href").unwrap();
@@ -17,21 +17,24 @@ fn wiki_links_lead_to_the_same_language_with_its_titles() {
     let links: Vec<(String, String)> = en
         .select("#explanation a.term-link")
         .iter()
-        .map(|a| (a.value().attr("href").unwrap().to_owned(), a.text().collect()))
+        .map(|a| {
+            let href = a.value().attr("href").unwrap();
+            (crate::support::resolve_with_fragment("en/terms/validator/index.html", href), a.text().collect())
+        })
         .collect();
     assert_eq!(
         links,
         [
-            ("../../terms/proof-of-stake/".to_owned(), "Proof of Stake".to_owned()),
-            ("../../terms/proof-of-stake/#expert".to_owned(), "Proof of Stake".to_owned()),
-            ("../../terms/staking/".to_owned(), "how to stake".to_owned()),
+            ("en/terms/proof-of-stake/".to_owned(), "Proof of Stake".to_owned()),
+            ("en/terms/proof-of-stake/#expert".to_owned(), "Proof of Stake".to_owned()),
+            ("en/terms/staking/".to_owned(), "how to stake".to_owned()),
         ]
     );
 }
 
 #[test]
 fn an_untranslated_term_shows_the_default_language_marked_as_such() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/slashing/index.html");
     assert_eq!(page.attr("html", "lang").as_deref(), Some("ko"));
     assert_eq!(page.text("h1"), "Slashing");
@@ -49,7 +52,7 @@ fn an_untranslated_term_shows_the_default_language_marked_as_such() {
 
 #[test]
 fn a_missing_part_falls_back_alone_with_a_notice() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/validator/index.html");
     assert!(page.select("#fallback-notice").is_empty());
     assert_eq!(page.text("h1"), "검증자");
@@ -66,7 +69,7 @@ fn a_missing_part_falls_back_alone_with_a_notice() {
 
 #[test]
 fn bom_and_crlf_files_are_read() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/validator/index.html");
     assert_eq!(page.text("#summary"), "예치하고 블록에 투표하는 노드입니다.");
     assert_eq!(page.text("#eli5 p"), "반장과 같아요.");
@@ -74,7 +77,7 @@ fn bom_and_crlf_files_are_read() {
 
 #[test]
 fn every_page_has_hreflang_alternates_and_a_canonical_url_under_the_base_path() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/staking/index.html");
     assert_eq!(
         page.attr("link[rel=canonical]", "href").as_deref(),
@@ -97,7 +100,7 @@ fn every_page_has_hreflang_alternates_and_a_canonical_url_under_the_base_path() 
 
 #[test]
 fn the_language_switcher_keeps_the_reader_on_the_same_term() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/slashing/index.html");
     for nav in [".language-switcher", "#languages"] {
         let targets: Vec<String> = page
@@ -112,7 +115,7 @@ fn the_language_switcher_keeps_the_reader_on_the_same_term() {
 
 #[test]
 fn base_url_can_be_overridden_on_the_command_line() {
-    let site = SiteTest::fixture("basic").build_with(&["--base-url", "https://other.example/sub"]);
+    let site = crate::support::shared("basic", &["--base-url", "https://other.example/sub"]);
     let page = site.html("en/index.html");
     assert_eq!(page.attr("link[rel=canonical]", "href").as_deref(), Some("https://other.example/sub/en/"));
     assert!(site.text("robots.txt").contains("Sitemap: https://other.example/sub/sitemap.xml"));
@@ -120,7 +123,7 @@ fn base_url_can_be_overridden_on_the_command_line() {
 
 #[test]
 fn the_404_page_links_from_the_base_path() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("404.html");
     assert_eq!(
         page.attr("link[rel=stylesheet][href$='style.css']", "href").as_deref(),
@@ -132,7 +135,7 @@ fn the_404_page_links_from_the_base_path() {
 
 #[test]
 fn sitemap_lists_every_page_with_alternates() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let xml = site.text("sitemap.xml");
     let doc = scraper::Html::parse_fragment(&xml);
     let locs: Vec<String> = doc.select(&scraper::Selector::parse("loc").unwrap()).map(|l| l.text().collect()).collect();

@@ -1,6 +1,6 @@
 //! The term page's parts, their order and their content.
 
-use crate::support::{collapse, SiteTest};
+use crate::support::collapse;
 
 /// The ids of spec §4.1, in the order the page must show them.
 const PART_ORDER: &[&str] =
@@ -8,7 +8,7 @@ const PART_ORDER: &[&str] =
 
 #[test]
 fn can_build_every_page_of_a_bilingual_site() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     for path in [
         "index.html",
         "404.html",
@@ -34,7 +34,7 @@ fn can_build_every_page_of_a_bilingual_site() {
 
 #[test]
 fn term_page_shows_every_part_once_in_spec_order() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/staking/index.html");
     let ids: Vec<String> = page
         .select("main [id]")
@@ -55,7 +55,7 @@ fn term_page_shows_every_part_once_in_spec_order() {
 
 #[test]
 fn parts_with_nothing_to_show_are_left_out() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/validator/index.html");
     assert!(page.select("#related").is_empty(), "validator has no related terms");
     assert!(page.select("#aliases").is_empty(), "validator has no aliases");
@@ -64,7 +64,7 @@ fn parts_with_nothing_to_show_are_left_out() {
 
 #[test]
 fn title_aliases_summary_and_facts() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/proof-of-stake/index.html");
     assert_eq!(page.text("h1"), "Proof of Stake");
     assert_eq!(page.text("#aliases .alias"), "PoS");
@@ -72,7 +72,8 @@ fn title_aliases_summary_and_facts() {
     assert_eq!(page.text("#summary em"), "deposits");
     assert_eq!(page.select("#facts li").len(), 2);
     // Inline Markdown in facts resolves wiki links too.
-    assert_eq!(page.attr("#facts a.term-link", "href").as_deref(), Some("../../terms/validator/"));
+    let fact_link = page.attr("#facts a.term-link", "href").unwrap();
+    assert_eq!(crate::support::resolve("en/terms/proof-of-stake/index.html", &fact_link), "en/terms/validator/");
     assert_eq!(
         page.attr("meta[name=description]", "content").as_deref(),
         Some("A way for a blockchain to agree on blocks by putting deposits at risk.")
@@ -81,7 +82,7 @@ fn title_aliases_summary_and_facts() {
 
 #[test]
 fn sections_keep_the_contributors_headings_and_body_headings_get_anchors() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/proof-of-stake/index.html");
     assert_eq!(page.text("#eli5 h2"), "Explain like I'm 5");
     assert_eq!(page.text("#eli5 p"), "You put your toys on the table as a promise.");
@@ -97,7 +98,7 @@ fn sections_keep_the_contributors_headings_and_body_headings_get_anchors() {
 
 #[test]
 fn markdown_extensions_render() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/staking/index.html");
     assert_eq!(page.select("#explanation input[type=checkbox][checked][disabled]").len(), 1);
     assert_eq!(page.select("#explanation input[type=checkbox]").len(), 2);
@@ -112,7 +113,7 @@ fn markdown_extensions_render() {
 
 #[test]
 fn code_is_highlighted_with_classes_never_inline_colours() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/proof-of-stake/index.html");
     let code = page.one("pre.code code.language-rust");
     let spans = code.select(&scraper::Selector::parse("span[class^=hl-]").unwrap()).count();
@@ -124,7 +125,7 @@ fn code_is_highlighted_with_classes_never_inline_colours() {
 
 #[test]
 fn quiz_is_plain_html_with_answers_behind_a_disclosure() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/proof-of-stake/index.html");
     let questions = page.select("#quiz fieldset.quiz-question");
     assert_eq!(questions.len(), 2);
@@ -143,7 +144,7 @@ fn quiz_is_plain_html_with_answers_behind_a_disclosure() {
 
 #[test]
 fn sources_are_numbered_in_order() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/proof-of-stake/index.html");
     let items = page.select("#sources ol > li");
     assert_eq!(items.len(), 2);
@@ -156,7 +157,7 @@ fn sources_are_numbered_in_order() {
 
 #[test]
 fn edit_link_points_at_the_source_file() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/staking/index.html");
     assert_eq!(
         page.attr(".edit-link a", "href").as_deref(),
@@ -166,7 +167,7 @@ fn edit_link_points_at_the_source_file() {
 
 #[test]
 fn home_groups_hangul_titles_by_initial_consonant() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let ko = site.html("ko/index.html");
     let groups: Vec<String> =
         ko.select(".az-group h3").iter().map(|h| collapse(&h.text().collect::<String>())).collect();
@@ -185,7 +186,7 @@ fn home_groups_hangul_titles_by_initial_consonant() {
 
 #[test]
 fn tag_pages_list_their_terms_with_summaries() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/tags/consensus/index.html");
     assert_eq!(page.text("h1"), "‘합의’ 태그가 붙은 용어");
     let titles: Vec<String> = page.select(".term-list a.term-link").iter().map(|a| a.text().collect()).collect();
@@ -195,7 +196,7 @@ fn tag_pages_list_their_terms_with_summaries() {
 
 #[test]
 fn root_offers_every_language_and_redirects_to_the_default() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     let page = site.html("index.html");
     let hrefs: Vec<&str> = page.select(".chooser-list a").iter().filter_map(|a| a.value().attr("href")).collect();
     assert_eq!(hrefs, ["en/", "ko/"]);
@@ -207,7 +208,7 @@ fn root_offers_every_language_and_redirects_to_the_default() {
 
 #[test]
 fn each_language_has_its_own_search_index_and_its_pages_use_it() {
-    let site = SiteTest::fixture("basic").build();
+    let site = crate::support::shared("basic", &[]);
     for lang in ["en", "ko"] {
         for page_path in [format!("{lang}/index.html"), format!("{lang}/terms/staking/index.html")] {
             let page = site.html(&page_path);

@@ -10,7 +10,7 @@ fn json_ld(page: &crate::support::Page) -> serde_json::Value {
 
 #[test]
 fn pages_carry_opengraph_twitter_and_hreflang_with_x_default() {
-    let built = SiteTest::fixture("basic").build();
+    let built = crate::support::shared("basic", &[]);
     let page = built.html("ko/terms/staking/index.html");
     let meta = |property: &str| page.attr(&format!("meta[property='{property}']"), "content");
     assert_eq!(meta("og:title").as_deref(), Some("스테이킹 · 테스트 용어 사전"));
@@ -30,7 +30,7 @@ fn pages_carry_opengraph_twitter_and_hreflang_with_x_default() {
 
 #[test]
 fn term_pages_describe_a_defined_term_and_its_translations() {
-    let built = SiteTest::fixture("basic").build();
+    let built = crate::support::shared("basic", &[]);
     let en = json_ld(&built.html("en/terms/proof-of-stake/index.html"));
     assert_eq!(en["@type"], "DefinedTerm");
     assert_eq!(en["name"], "Proof of Stake");
@@ -51,7 +51,7 @@ fn term_pages_describe_a_defined_term_and_its_translations() {
 
 #[test]
 fn json_ld_cannot_be_closed_by_a_title() {
-    let built = SiteTest::fixture("hostile").build();
+    let built = crate::support::shared("hostile", &[]);
     let html = built.text("en/terms/script-title/index.html");
     let start = html.find("<script type=\"application/ld+json\">").unwrap();
     let end = html[start..].find("</script>").unwrap() + start;
@@ -81,7 +81,7 @@ fn each_language_has_an_atom_feed_of_dated_terms_newest_first() {
 
 #[test]
 fn glossary_json_exports_every_term() {
-    let built = SiteTest::fixture("basic").build();
+    let built = crate::support::shared("basic", &[]);
     let export: serde_json::Value = serde_json::from_str(&built.text("ko/glossary.json")).unwrap();
     assert_eq!(export["language"], "ko");
     let terms = export["terms"].as_array().unwrap();
@@ -100,7 +100,7 @@ fn glossary_json_exports_every_term() {
 
 #[test]
 fn renamed_terms_keep_their_old_urls_and_nothing_lists_them() {
-    let built = SiteTest::fixture("basic").build();
+    let built = crate::support::shared("basic", &[]);
     for lang in ["en", "ko"] {
         let path = format!("{lang}/terms/stake/index.html");
         let page = built.html(&path);
@@ -116,7 +116,7 @@ fn renamed_terms_keep_their_old_urls_and_nothing_lists_them() {
 
 #[test]
 fn the_404_page_offers_every_home_and_search() {
-    let built = SiteTest::fixture("basic").build();
+    let built = crate::support::shared("basic", &[]);
     let page = built.html("404.html");
     let languages: Vec<&str> =
         page.select(".not-found-language").iter().filter_map(|s| s.value().attr("lang")).collect();

@@ -71,7 +71,7 @@ fn the_sample_has_every_required_term_in_both_languages() {
 
 #[test]
 fn every_sample_page_has_every_part() {
-    let built = SiteTest::sample().build();
+    let built = crate::support::shared("sample", &[]);
     for slug in sample_slugs() {
         for lang in ["en", "ko"] {
             let path = format!("{lang}/terms/{slug}/index.html");
@@ -121,21 +121,21 @@ fn graph_targets(built: &crate::support::Built, lang: &str, slug: &str, class: &
 
 #[test]
 fn the_seed_graphs_show_what_the_seeds_show() {
-    let built = SiteTest::sample().build();
+    let built = crate::support::shared("sample", &[]);
     for lang in ["en", "ko"] {
-        let pre = graph_targets(&built, lang, "liquid-staking", "pre");
+        let pre = graph_targets(built, lang, "liquid-staking", "pre");
         for slug in ["staking", "proof-of-stake", "smart-contract"] {
             assert!(pre.contains(&format!("{lang}/terms/{slug}/")), "liquid-staking prerequisite {slug}: {pre:?}");
         }
-        let related = graph_targets(&built, lang, "liquid-staking", "related");
+        let related = graph_targets(built, lang, "liquid-staking", "related");
         for slug in ["restaking", "defi", "yield-farming"] {
             assert!(related.contains(&format!("{lang}/terms/{slug}/")), "liquid-staking related {slug}: {related:?}");
         }
-        let lrt_pre = graph_targets(&built, lang, "liquid-restaking-token", "pre");
+        let lrt_pre = graph_targets(built, lang, "liquid-restaking-token", "pre");
         for slug in ["restaking", "liquid-staking"] {
             assert!(lrt_pre.contains(&format!("{lang}/terms/{slug}/")), "LRT prerequisite {slug}: {lrt_pre:?}");
         }
-        let lrt_related = graph_targets(&built, lang, "liquid-restaking-token", "related");
+        let lrt_related = graph_targets(built, lang, "liquid-restaking-token", "related");
         assert!(lrt_related.contains(&format!("{lang}/terms/lp-token/")), "LRT related lp-token: {lrt_related:?}");
     }
 }

@@ -4,7 +4,8 @@
 
 use crate::support::{resolve, SiteTest};
 
-/// A site of `n` English terms, all tagged `big`, with no translations.
+/// A site of `n` English terms, all tagged `big`, every summary linking the
+/// first term; every tenth term translated into Korean, linking it too.
 fn big_site(n: usize) -> SiteTest {
     let site = SiteTest::fixture("basic");
     std::fs::remove_dir_all(site.root().join("content")).unwrap();
@@ -13,8 +14,14 @@ fn big_site(n: usize) -> SiteTest {
         let letter = if i % 2 == 0 { "Alpha" } else { "Beta" };
         site.write(
             &format!("content/en/terms/t{i:04}.md"),
-            &format!("---\ntitle: {letter} {i:04}\nsummary: Term number {i}.\ntags: [big]\n---\nBody {i}.\n"),
+            &format!("---\ntitle: {letter} {i:04}\nsummary: Term number {i}, after [[t0000]].\ntags: [big]\n---\nBody {i}.\n"),
         );
+        if i % 10 == 0 {
+            site.write(
+                &format!("content/ko/terms/t{i:04}.md"),
+                &format!("---\ntitle: 알파 {i:04}\nsummary: \"[[t0000]] 다음의 {i}번째 용어\"\n---\n본문 {i}.\n"),
+            );
+        }
     }
     site
 }
@@ -45,6 +52,25 @@ fn long_lists_are_split_into_pages() {
     assert!(built.exists(&format!("{}index.html", resolve("en/az/a/2/index.html", &link))));
     // Status lists are capped and point at the data.
     let status = built.html("ko/translations/index.html");
-    assert!(status.select(".status-list li").len() <= 300);
-    assert!(status.text(".status-list[open]").contains("700"));
+    for list in status.select(".status-list") {
+        assert!(list.select(&scraper::Selector::parse("li").unwrap()).count() <= 300);
+    }
+    let open: String = status.select(".status-list[open]").iter().map(|l| l.text().collect::<String>()).collect();
+    assert!(open.contains("630"), "{open}");
+    // Summaries carry wiki links: on every page of a split list they lead to the term.
+    for page in ["en/tags/big/2/index.html", "en/tags/big/3/index.html", "ko/tags/big/3/index.html"] {
+        let links = built
+            .html(page)
+            .select(".term-list__summary a.term-link")
+            .iter()
+            .map(|a| a.value().attr("href").unwrap().to_owned())
+            .collect::<Vec<_>>();
+        assert!(!links.is_empty(), "{page}");
+        for href in links {
+            let lang = &page[..2];
+            assert_eq!(resolve(page, &href), format!("{lang}/terms/t0000/"), "{page}");
+        }
+    }
+    let broken = crate::support::broken_links(&built.out);
+    assert!(broken.is_empty(), "{} broken links, first: {:?}", broken.len(), &broken[..broken.len().min(5)]);
 }

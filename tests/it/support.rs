@@ -1,25 +1,29 @@
 //! One helper for every integration test: copy a fixture site into a temp
 //! folder, run the real `glossa` binary on it, and parse what it wrote.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use assert_cmd::Command;
 use scraper::{Html, Selector};
 
 /// A fixture site copied into its own temporary folder.
 pub struct SiteTest {
-    dir: Rc<tempfile::TempDir>,
+    dir: Arc<tempfile::TempDir>,
 }
 
 impl SiteTest {
     /// Copies `tests/fixtures/<name>` into a fresh temp folder.
     pub fn fixture(name: &str) -> SiteTest {
+        SiteTest::fixture_in(name, tempfile::tempdir().unwrap())
+    }
+
+    fn fixture_in(name: &str, dir: tempfile::TempDir) -> SiteTest {
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-        let dir = tempfile::tempdir().unwrap();
         copy_tree(&src, dir.path());
-        SiteTest { dir: Rc::new(dir) }
+        SiteTest { dir: Arc::new(dir) }
     }
 
     /// `tests/fixtures/<base>` with the files of `tests/fixtures/<case>` laid
@@ -42,11 +46,14 @@ impl SiteTest {
 
     /// The sample site at the repository root (site.yaml, content/, no output).
     pub fn sample() -> SiteTest {
+        SiteTest::sample_in(tempfile::tempdir().unwrap())
+    }
+
+    fn sample_in(dir: tempfile::TempDir) -> SiteTest {
         let src = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = tempfile::tempdir().unwrap();
         std::fs::copy(src.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
         copy_tree(&src.join("content"), &dir.path().join("content"));
-        SiteTest { dir: Rc::new(dir) }
+        SiteTest { dir: Arc::new(dir) }
     }
 
     /// The site root.
@@ -76,7 +83,7 @@ impl SiteTest {
         all.extend_from_slice(args);
         let output = self.glossa(&all);
         assert_eq!(output.status.code(), Some(0), "build failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        Built { out, _site: Rc::clone(&self.dir) }
+        Built { out, _site: Arc::clone(&self.dir) }
     }
 
     /// `glossa build` into `<root>/public`.
@@ -85,12 +92,52 @@ impl SiteTest {
     }
 }
 
+/// `tests/fixtures/<fixture>` built once per test binary with `args`, for
+/// tests that only read the output: each fixture and set of flags is built
+/// the first time a test asks for it and shared after that.
+pub fn shared(fixture: &'static str, args: &'static [&'static str]) -> &'static Built {
+    type Cells = HashMap<(&'static str, &'static [&'static str]), &'static OnceLock<Built>>;
+    static CELLS: OnceLock<Mutex<Cells>> = OnceLock::new();
+    let cell = {
+        let mut cells = CELLS.get_or_init(Mutex::default).lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *cells.entry((fixture, args)).or_insert_with(|| Box::leak(Box::new(OnceLock::new())))
+    };
+    cell.get_or_init(|| {
+        // Shared sites live as long as the process, so their folders are
+        // never dropped: they go under the target folder, and each run
+        // removes those of runs that have ended.
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shared-sites");
+        static SWEPT: OnceLock<()> = OnceLock::new();
+        SWEPT.get_or_init(|| remove_ended_runs(&home));
+        let run = home.join(std::process::id().to_string());
+        std::fs::create_dir_all(&run).unwrap();
+        let dir = tempfile::tempdir_in(&run).unwrap();
+        let site = if fixture == "sample" { SiteTest::sample_in(dir) } else { SiteTest::fixture_in(fixture, dir) };
+        site.build_with(args)
+    })
+}
+
+/// Removes the shared sites of test runs whose process has ended, known on
+/// Linux by a missing `/proc/<pid>` (elsewhere they stay until `cargo clean`).
+fn remove_ended_runs(home: &Path) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(home) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !Path::new("/proc").join(&name).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// A built site.
 pub struct Built {
     /// The output folder.
     pub out: PathBuf,
     /// Keeps the site's temporary folder alive as long as the output is read.
-    _site: Rc<tempfile::TempDir>,
+    _site: Arc<tempfile::TempDir>,
 }
 
 impl Built {
@@ -190,11 +237,50 @@ pub fn generated_site(terms: usize) -> SiteTest {
     for i in 0..terms {
         let next = (i + 1) % terms;
         let text = format!(
-            "---\ntitle: Term {i}\nsummary: The {i}th generated term.\nrelated: [t{next}]\n---\nTerm {i} comes before [[t{next}]].\n\n```rust\nfn t{i}() -> u32 {{ {i} }}\n```\n\n## Explain like I'm 5 {{#eli5}}\n\nNumber {i}.\n\n## Expert deep dive {{#expert}}\n\nStill number {i}.\n"
+            "---\ntitle: Term {i}\nsummary: The {i}th generated term.\nrelated: [t{next}]\n---\nTerm {i} comes before [[t{next}]].\n\n## Explain like I'm 5 {{#eli5}}\n\nNumber {i}.\n\n## Expert deep dive {{#expert}}\n\nStill number {i}.\n"
         );
         std::fs::write(terms_dir.join(format!("t{i}.md")), text).unwrap();
     }
-    SiteTest { dir: Rc::new(dir) }
+    SiteTest { dir: Arc::new(dir) }
+}
+
+/// Every `href` and `src` on every HTML page under `out` that is relative
+/// and leads to no file of the site, as "page → href". Also fails on any
+/// file that still holds the root marker.
+pub fn broken_links(out: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (rel, bytes) in tree(out) {
+        let rel = rel.replace('\\', "/");
+        assert!(!bytes.contains(&1u8), "{rel} still holds the root marker");
+        if !rel.ends_with(".html") || rel == "404.html" {
+            continue;
+        }
+        let page = Html::parse_document(&String::from_utf8_lossy(&bytes));
+        let selector = Selector::parse("[href], [src]").unwrap();
+        for element in page.select(&selector) {
+            for link in [element.value().attr("href"), element.value().attr("src")].into_iter().flatten() {
+                let external = link.contains(':') || link.starts_with('#') || link.starts_with('/');
+                if external || link.is_empty() {
+                    continue;
+                }
+                let target = resolve(&rel, link);
+                let file =
+                    if target.ends_with('/') || target.is_empty() { format!("{target}index.html") } else { target };
+                if !out.join(&file).is_file() {
+                    broken.push(format!("{rel} → {link}"));
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// [`resolve`], keeping the `#fragment`.
+pub fn resolve_with_fragment(page: &str, href: &str) -> String {
+    match href.split_once('#') {
+        Some((_, fragment)) => format!("{}#{fragment}", resolve(page, href)),
+        None => resolve(page, href),
+    }
 }
 
 /// Every file under `dir`, relative and sorted, with its bytes.

@@ -35,7 +35,7 @@ fn a_broken_template_is_a_usage_error_naming_it() {
 
 #[test]
 fn a_site_without_templates_or_static_uses_the_built_in_theme() {
-    let built = SiteTest::fixture("basic").build();
+    let built = crate::support::shared("basic", &[]);
     let css = built.text("static/style.css");
     assert!(css.contains("prefers-color-scheme: dark"));
     let page = built.html("en/terms/staking/index.html");

@@ -85,7 +85,7 @@ fn mark_current_refuses_what_it_cannot_stamp() {
 
 #[test]
 fn every_page_links_the_status_page() {
-    let built = SiteTest::fixture("basic").build();
+    let built = crate::support::shared("basic", &[]);
     let page = built.html("en/terms/staking/index.html");
     let href = page.attr(".site-footer a[href*=translations]", "href").unwrap();
     assert_eq!(resolve("en/terms/staking/index.html", &href), "en/translations/");

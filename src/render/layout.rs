@@ -1,17 +1,18 @@
-//! View structs: what templates see. Templates never get the model itself,
-//! only these, built from it in one place per page kind.
+//! What every page's layout shows (the header, the language switcher, the
+//! metadata in `<head>`) and the links pages draw to terms and tags. Views
+//! are what templates see: never the model itself.
 
 use serde::Serialize;
 
-use super::urls;
-use super::Site;
+use super::context::Context;
+use super::path::{FilePath, PagePath};
 use crate::config::LangId;
 use crate::model::TermId;
 use crate::theme::UiStrings;
 
 /// What every page's layout needs.
 #[derive(Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     /// `lang` of `<html>`.
     pub lang: &'a str,
     /// `<title>`.
@@ -93,7 +94,7 @@ pub(super) fn script_json(value: &serde_json::Value) -> String {
 
 /// One hreflang alternate.
 #[derive(Serialize)]
-pub struct Alternate<'a> {
+pub(crate) struct Alternate<'a> {
     /// Language code.
     pub lang: &'a str,
     /// Absolute URL.
@@ -102,7 +103,7 @@ pub struct Alternate<'a> {
 
 /// One entry of the language switcher.
 #[derive(Serialize)]
-pub struct LanguageLink<'a> {
+pub(crate) struct LanguageLink<'a> {
     /// Language code.
     pub code: &'a str,
     /// Its name in itself.
@@ -115,7 +116,7 @@ pub struct LanguageLink<'a> {
 
 /// A link to a term, with its title in the page's language (or the fallback).
 #[derive(Serialize, Clone)]
-pub struct TermLink<'a> {
+pub(crate) struct TermLink<'a> {
     /// Slug.
     pub slug: &'a str,
     /// Title.
@@ -138,23 +139,21 @@ pub(super) struct StaleNotice {
     lang: String,
 }
 
-impl Site<'_> {
-    /// The stale notice of a page at `page_dir` in `lang` whose source is at
-    /// `source_path`; `key` and `{key}_link` are its strings.
-    pub(super) fn stale_notice(&self, lang: LangId, page_dir: &str, key: &str, source_path: &str) -> StaleNotice {
-        let source = self.glossary.config.language(self.glossary.config.default_language);
-        StaleNotice {
-            text: self.theme.text(lang, key).replace("{source}", &source.name),
-            link_text: self.theme.text(lang, &format!("{key}_link")).replace("{source}", &source.name),
-            href: urls::relative(page_dir, source_path),
-            lang: source.code.to_string(),
-        }
+/// The stale notice of a page in `lang` whose source is `source`; `key` and
+/// `{key}_link` are its strings.
+pub(super) fn stale_notice(ctx: &Context<'_>, lang: LangId, key: &str, source: PagePath<'_>) -> StaleNotice {
+    let source_lang = ctx.glossary.config.language(ctx.glossary.config.default_language);
+    StaleNotice {
+        text: ctx.theme.text(lang, key).replace("{source}", &source_lang.name),
+        link_text: ctx.theme.text(lang, &format!("{key}_link")).replace("{source}", &source_lang.name),
+        href: source.href(),
+        lang: source_lang.code.to_string(),
     }
 }
 
 /// A tag with its label and link.
 #[derive(Serialize)]
-pub struct TagLink<'a> {
+pub(crate) struct TagLink<'a> {
     /// Tag slug.
     pub slug: &'a str,
     /// Label in the page's language.
@@ -165,85 +164,123 @@ pub struct TagLink<'a> {
     pub count: usize,
 }
 
-impl<'a> Site<'a> {
-    /// The layout view of a page at `page_dir` in `lang`; `paths` gives the
-    /// same page's path in each language (for the switcher and hreflang).
-    pub fn page_view(
-        &self,
-        lang: LangId,
-        page_dir: &str,
-        title: String,
-        description: String,
-        path_in: &dyn Fn(&str) -> String,
-    ) -> PageView<'a> {
-        let config = &self.glossary.config;
-        let code = config.language(lang).code.as_str();
-        let languages = config
-            .languages
-            .iter()
-            .enumerate()
-            .map(|(i, l)| LanguageLink {
-                code: l.code.as_str(),
-                name: &l.name,
-                href: urls::relative(page_dir, &path_in(l.code.as_str())),
-                current: i == lang.0,
-            })
-            .collect();
-        let alternates = config
-            .languages
-            .iter()
-            .map(|l| Alternate { lang: l.code.as_str(), href: self.urls.absolute(&path_in(l.code.as_str())) })
-            .collect();
-        PageView {
-            lang: code,
-            title,
-            description,
-            canonical: self.urls.absolute(page_dir),
-            alternates,
-            root: urls::to_root(page_dir),
-            site_title: config.title_in(lang),
-            home: urls::relative(page_dir, &urls::home(code)),
-            languages,
-            t: self.theme.strings(lang),
-            is_home: page_dir == urls::home(code),
-            status_href: (config.languages.len() > 1).then(|| urls::relative(page_dir, &Site::status_path(code))),
-            practice_href: urls::relative(page_dir, &Site::practice_path(code)),
-            articles_href: (0..self.glossary.articles.len())
-                .any(|i| self.article_published(i))
-                .then(|| urls::relative(page_dir, &format!("{code}/articles/"))),
-            x_default: self.urls.absolute(&path_in(config.language(config.default_language).code.as_str())),
-            og_locale: og_locale(code),
-            og_alternates: config
-                .languages
-                .iter()
-                .filter(|l| l.code.as_str() != code)
-                .map(|l| og_locale(l.code.as_str()))
-                .collect(),
-            og_type: "website",
-            site_name: config.title_in(lang),
-            feed_href: urls::relative(page_dir, &format!("{code}/atom.xml")),
-            json_ld: None,
-        }
-    }
+/// The layout view of the page at `path` in `lang`.
+pub(crate) fn page_view<'a: 'p, 'p>(
+    ctx: &Context<'a>,
+    lang: LangId,
+    path: PagePath<'p>,
+    title: String,
+    description: String,
+) -> PageView<'a> {
+    page_view_with(ctx, lang, path, &|code| path.in_lang(code), title, description)
+}
 
-    /// A link to `term` from a page at `page_dir` in `lang`.
-    pub fn term_link(&self, term: TermId, lang: LangId, page_dir: &str, with_summary: bool) -> TermLink<'a> {
-        let glossary = self.glossary;
-        let (entry, fallback) = glossary.entry_or_fallback(term, lang);
-        let code = glossary.config.language(lang).code.as_str();
-        let slug = glossary.term(term).slug.as_str();
-        let summary = with_summary
-            .then(|| self.rendered.get(entry, lang).or_else(|| self.rendered.get(entry, entry.lang)))
-            .flatten()
-            .map(|r| r.summary.as_str());
-        TermLink {
-            slug,
-            title: entry.title(),
-            href: urls::relative(page_dir, &urls::term(code, slug)),
-            lang: fallback.then(|| glossary.config.language(entry.lang).code.as_str()),
-            summary,
-        }
+/// [`page_view`] for a page whose counterpart in another language is not
+/// simply the same page there (one that may not exist in every language):
+/// `counterpart(code)` is the page the switcher and `hreflang` lead to.
+pub(crate) fn page_view_with<'a: 'p, 'p>(
+    ctx: &Context<'a>,
+    lang: LangId,
+    path: PagePath<'p>,
+    counterpart: &dyn Fn(&'a str) -> PagePath<'p>,
+    title: String,
+    description: String,
+) -> PageView<'a> {
+    let config = &ctx.glossary.config;
+    let code = ctx.code(lang);
+    let languages = config
+        .languages
+        .iter()
+        .map(|l| {
+            let there = counterpart(l.code.as_str());
+            LanguageLink { code: l.code.as_str(), name: &l.name, href: there.href(), current: there == path }
+        })
+        .collect();
+    let alternates = config
+        .languages
+        .iter()
+        .map(|l| Alternate { lang: l.code.as_str(), href: ctx.urls.absolute(&counterpart(l.code.as_str()).dir()) })
+        .collect();
+    let default_code = ctx.code(config.default_language);
+    PageView {
+        lang: code,
+        title,
+        description,
+        canonical: ctx.urls.absolute(&path.url_path()),
+        alternates,
+        root: super::path::ROOT.to_string(),
+        site_title: config.title_in(lang),
+        home: PagePath::Home(code).href(),
+        languages,
+        t: ctx.theme.strings(lang),
+        is_home: path == PagePath::Home(code),
+        status_href: (config.languages.len() > 1).then(|| PagePath::Translations(code).href()),
+        practice_href: PagePath::Practice(code).href(),
+        articles_href: (!ctx.index.articles.is_empty()).then(|| PagePath::Articles(code).href()),
+        x_default: ctx.urls.absolute(&counterpart(default_code).dir()),
+        og_locale: og_locale(code),
+        og_alternates: config
+            .languages
+            .iter()
+            .filter(|l| l.code.as_str() != code)
+            .map(|l| og_locale(l.code.as_str()))
+            .collect(),
+        og_type: "website",
+        site_name: config.title_in(lang),
+        feed_href: FilePath::Feed(code).href(),
+        json_ld: None,
     }
+}
+
+/// A link to `term` in `lang`, with its summary when the list shows it.
+pub(crate) fn term_link<'a>(ctx: &Context<'a>, term: TermId, lang: LangId, with_summary: bool) -> TermLink<'a> {
+    let glossary = ctx.glossary;
+    let (entry, fallback) = glossary.entry_or_fallback(term, lang);
+    let slug = glossary.term(term).slug.as_str();
+    let summary = with_summary
+        .then(|| ctx.rendered.get(entry, lang).or_else(|| ctx.rendered.get(entry, entry.lang)))
+        .flatten()
+        .map(|r| r.summary.as_str());
+    TermLink {
+        slug,
+        title: entry.title(),
+        href: PagePath::Term(ctx.code(lang), slug).href(),
+        lang: fallback.then(|| glossary.config.language(entry.lang).code.as_str()),
+        summary,
+    }
+}
+
+/// The link to tag `tag`'s first page in `lang`.
+pub(crate) fn tag_link<'a>(ctx: &Context<'a>, tag: &'a str, lang: LangId) -> TagLink<'a> {
+    TagLink {
+        slug: tag,
+        label: ctx.glossary.config.tag_label(tag, lang),
+        href: PagePath::Tag(ctx.code(lang), tag, 1).href(),
+        count: ctx.index.tags.get(tag).map_or(0, Vec::len),
+    }
+}
+
+/// Lists longer than this are split over pages of this size (spec §4.5:
+/// pages stay small at any size of glossary).
+pub(crate) const PAGE_SIZE: usize = 300;
+
+/// Links between the pages of a split list.
+#[derive(Serialize)]
+pub(crate) struct Pagination {
+    current: usize,
+    pages: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+/// The links of page `number` (from 1) of `pages`, where `page(n)` is page `n`.
+pub(crate) fn pagination<'p>(page: impl Fn(usize) -> PagePath<'p>, number: usize, pages: usize) -> Option<Pagination> {
+    (pages > 1).then(|| Pagination {
+        current: number,
+        pages,
+        previous: (number > 1).then(|| page(number - 1).href()),
+        next: (number < pages).then(|| page(number + 1).href()),
+    })
 }
 
 /// Plain text of generated inline HTML, for meta descriptions.

@@ -1,0 +1,9 @@
+//! What other programs read: feeds, exports, JSON-LD, the sitemap, the data
+//! behind learning paths and practice, and the search index.
+
+pub mod export;
+pub mod feed;
+pub mod json_ld;
+pub mod learning;
+pub mod search;
+pub mod sitemap;

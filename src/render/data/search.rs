@@ -1,0 +1,117 @@
+//! The search index: Pagefind, used as a library, builds one bundle per
+//! language into `pagefind/<lang>/`, the languages in parallel (Pagefind
+//! indexes on one thread). Each term page is indexed from a small document
+//! made for the purpose, so that its title and aliases weigh more than its
+//! body, and its summary travels with every result.
+
+use rayon::prelude::*;
+
+use crate::config::LangId;
+use crate::error::Error;
+use crate::render::context::Context;
+use crate::render::path::{relativize, FilePath, PagePath};
+use crate::render::writer::Writer;
+use crate::util::text::escape_html;
+
+/// One page as the index sees it.
+struct SearchDocument {
+    lang: LangId,
+    url: String,
+    html: String,
+}
+
+/// One search document per published term per language.
+fn search_documents(ctx: &Context<'_>) -> Vec<SearchDocument> {
+    let config = &ctx.glossary.config;
+    let pages: Vec<_> = ctx.published_terms().flat_map(|t| config.lang_ids().map(move |l| (t, l))).collect();
+    pages
+        .par_iter()
+        .map(|&(term, lang)| {
+            let code = ctx.code(lang);
+            let (entry, _) = ctx.glossary.entry_or_fallback(term.id, lang);
+            let rendered = ctx.rendered.get(entry, lang).or_else(|| ctx.rendered.get(entry, entry.lang));
+            let mut html = format!(
+                "<!DOCTYPE html><html lang=\"{code}\"><head><title>{title}</title></head><body><main data-pagefind-body>\
+                 <h1 data-pagefind-meta=\"title\" data-pagefind-weight=\"10\">{title}</h1>",
+                title = escape_html(entry.title()),
+            );
+            let aliases: Vec<&str> = entry.front.aliases.iter().map(|a| a.value.as_str()).collect();
+            if !aliases.is_empty() {
+                html.push_str(&format!(
+                    "<p data-pagefind-meta=\"aliases\" data-pagefind-weight=\"10\">{}</p>",
+                    escape_html(&aliases.join(" | "))
+                ));
+            }
+            if let Some(r) = rendered {
+                let summary = crate::render::layout::plain_text(&r.summary);
+                // Highlighting adds nothing to the words indexed.
+                let body = ctx.rendered.body(ctx.glossary, r, None);
+                html.push_str(&format!(
+                    "<p data-pagefind-meta=\"summary\" data-pagefind-weight=\"3\">{}</p><div>{}",
+                    escape_html(&summary),
+                    body.main
+                ));
+                for section in [&body.eli5, &body.expert].into_iter().flatten() {
+                    html.push_str(&section.html);
+                }
+                html.push_str("</div>");
+            }
+            html.push_str("</main></body></html>");
+            let page = PagePath::Term(code, term.slug.as_str());
+            SearchDocument {
+                lang,
+                url: ctx.urls.rooted(&page.dir()),
+                html: relativize(&html, &page.to_root(ctx.urls.base_path())),
+            }
+        })
+        .collect()
+}
+
+/// Builds each language's bundle and writes it under `pagefind/<lang>/`.
+pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
+    let config = &ctx.glossary.config;
+    let mut by_lang: Vec<Vec<SearchDocument>> = config.lang_ids().map(|_| Vec::new()).collect();
+    for document in search_documents(ctx) {
+        by_lang[document.lang.0].push(document);
+    }
+    let bundles: Vec<Result<Bundle, Error>> = std::thread::scope(|scope| {
+        let running: Vec<_> =
+            by_lang.into_iter().map(|documents| scope.spawn(move || build_index(documents))).collect();
+        running
+            .into_iter()
+            .map(|handle| {
+                handle.join().unwrap_or_else(|_| Err(Error::Usage("building the search index panicked".into())))
+            })
+            .collect()
+    });
+    for (lang, bundle) in config.lang_ids().zip(bundles) {
+        let code = ctx.code(lang);
+        for (path, bytes) in bundle? {
+            out.file(FilePath::Search(code, &path), bytes.as_slice())?;
+        }
+    }
+    Ok(())
+}
+
+/// A search bundle's files: path within the bundle, and bytes.
+type Bundle = Vec<(String, Vec<u8>)>;
+
+/// Runs Pagefind with its own small runtime on the calling thread, so it
+/// works from plain threads and from inside the dev server's runtime alike
+/// (the caller is a thread of its own).
+fn build_index(documents: Vec<SearchDocument>) -> Result<Bundle, Error> {
+    let failure = |e: &dyn std::fmt::Display| Error::Usage(format!("building the search index failed: {e}"));
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| failure(&e))?;
+    runtime.block_on(async move {
+        let config = pagefind::options::PagefindServiceConfig::builder().keep_index_url(false).build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| failure(&e))?;
+        for document in documents {
+            index.add_html_file(None, Some(document.url), document.html).await.map_err(|e| failure(&e))?;
+        }
+        let files = index.get_files().await.map_err(|e| failure(&e))?;
+        let mut files: Bundle =
+            files.into_iter().map(|f| (crate::util::text::slash_path(&f.filename), f.contents)).collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
+    })
+}

@@ -1,0 +1,51 @@
+//! The practice page of each language: questions drawn from every term's
+//! quiz (all, or one tag's), one at a time, each linked to its term. It is
+//! driven by `static/practice.js` from the language's `quiz.json`.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::render::context::Context;
+use crate::render::layout::{page_view, tag_link, PageView, TagLink};
+use crate::render::path::{FilePath, PagePath};
+use crate::render::writer::Writer;
+
+#[derive(Serialize)]
+struct PracticeView<'a> {
+    page: PageView<'a>,
+    tags: Vec<TagLink<'a>>,
+    data_href: String,
+    question_count: usize,
+}
+
+/// Writes every language's practice page.
+pub(crate) fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
+    let config = &ctx.glossary.config;
+    for lang in config.lang_ids() {
+        let code = ctx.code(lang);
+        let path = PagePath::Practice(code);
+        let title = format!("{} · {}", ctx.text(lang, "practice_title"), config.title_in(lang));
+        let description = ctx.text(lang, "practice_intro").to_owned();
+        let question_count = ctx
+            .published_terms()
+            .map(|t| {
+                let (entry, _) = ctx.glossary.entry_or_fallback(t.id, lang);
+                let own = entry.front.quiz.as_ref().map_or(0, Vec::len);
+                if own > 0 {
+                    own
+                } else {
+                    let (source, _) = ctx.glossary.entry_or_fallback(t.id, config.default_language);
+                    source.front.quiz.as_ref().map_or(0, Vec::len)
+                }
+            })
+            .sum();
+        let view = PracticeView {
+            page: page_view(ctx, lang, path, title, description),
+            tags: ctx.index.tags.keys().map(|t| tag_link(ctx, t, lang)).collect(),
+            data_href: FilePath::Quiz(code).href(),
+            question_count,
+        };
+        out.page(path, &ctx.render("practice.html", &view)?)?;
+    }
+    Ok(())
+}

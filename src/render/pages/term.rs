@@ -1,0 +1,325 @@
+//! A term page in one language: every part of spec §4.1 in order, each part
+//! taken from the page language's entry or, where that has none, from the
+//! default language's, marked with its `lang` and a notice.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::article::{read_more, ArticleLink};
+use super::learning::{learning_path, mentioned_in, PathView};
+use crate::config::LangId;
+use crate::error::Error;
+use crate::markdown::highlight::HighlightCache;
+use crate::markdown::{RenderedBody, RenderedEntry, RenderedQuestion};
+use crate::model::{Entry, Term};
+use crate::render::context::Context;
+use crate::render::graph::{self, ConceptGraph, GraphLabels, GraphNode};
+use crate::render::layout::{
+    page_view, plain_text, stale_notice, tag_link, term_link, PageView, StaleNotice, TagLink, TermLink,
+};
+use crate::render::path::{FilePath, PagePath};
+use crate::render::writer::Writer;
+
+/// A part that may come from the fallback language.
+#[derive(Serialize)]
+struct Part<T> {
+    value: T,
+    /// The part's language when it differs from the page's.
+    lang: Option<String>,
+    /// A visible notice when only this part falls back.
+    notice: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SectionPart<'a> {
+    heading: &'a str,
+    html: &'a str,
+}
+
+#[derive(Serialize)]
+struct GraphPart {
+    svg: String,
+    mermaid: String,
+    mmd_href: &'static str,
+}
+
+#[derive(Serialize)]
+struct ChoiceView<'a> {
+    html: &'a str,
+    correct: bool,
+}
+
+#[derive(Serialize)]
+struct QuestionView<'a> {
+    number: usize,
+    question: &'a str,
+    choices: Vec<ChoiceView<'a>>,
+    answer: usize,
+    answer_html: &'a str,
+    explanation: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Notice {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    page: PageView<'a>,
+    slug: &'a str,
+    title: &'a str,
+    title_lang: Option<String>,
+    aliases: Vec<&'a str>,
+    summary: Part<&'a str>,
+    fallback_notice: Option<Notice>,
+    stale_notice: Option<StaleNotice>,
+    facts: Option<Part<&'a [String]>>,
+    main: Option<Part<&'a str>>,
+    eli5: Option<Part<SectionPart<'a>>>,
+    expert: Option<Part<SectionPart<'a>>>,
+    graph: Option<GraphPart>,
+    prerequisites: Vec<TermLink<'a>>,
+    related: Vec<TermLink<'a>>,
+    dependents: Vec<TermLink<'a>>,
+    learning_path: Option<PathView<'a>>,
+    mentioned_in: Vec<TermLink<'a>>,
+    read_more: Vec<ArticleLink<'a>>,
+    quiz: Option<Part<Vec<QuestionView<'a>>>>,
+    sources: Option<Part<Vec<SourceView<'a>>>>,
+    tags: Vec<TagLink<'a>>,
+    edit_url: Option<String>,
+}
+
+/// One rendering a page draws from, with its body's HTML.
+struct Source<'s> {
+    entry: &'s Entry,
+    rendered: &'s RenderedEntry,
+    body: &'s RenderedBody,
+}
+
+/// The two renderings a page draws from: the page language's own entry (if
+/// any) and the default language's entry rendered for this page.
+struct Sources<'s> {
+    own: Option<Source<'s>>,
+    fallback: Option<Source<'s>>,
+}
+
+/// A rendering as a [`Source`].
+fn source<'s>(rendering: &'s Option<(&'s Entry, &'s RenderedEntry, Cow<'s, RenderedBody>)>) -> Option<Source<'s>> {
+    rendering.as_ref().map(|(entry, rendered, body)| Source { entry, rendered, body })
+}
+
+impl<'s> Sources<'s> {
+    /// The first of own/fallback for which `pick` finds something, with the fallback flag.
+    fn pick<T>(&self, pick: impl Fn(&Source<'s>) -> Option<T>) -> Option<(T, &'s Entry, bool)> {
+        let found = |source: &Option<Source<'s>>, fallback| {
+            source.as_ref().and_then(|s| pick(s).map(|value| (value, s.entry, fallback)))
+        };
+        found(&self.own, false).or_else(|| found(&self.fallback, true))
+    }
+}
+
+/// Writes the page of `term` in `lang` and its `graph.mmd`; `highlights` is
+/// shared by the pages of one term (translations keep their code).
+pub(crate) fn write<'a>(
+    ctx: &Context<'a>,
+    term: &'a Term,
+    lang: LangId,
+    highlights: &HighlightCache,
+    out: &Writer<'_>,
+) -> Result<(), Error> {
+    let glossary = ctx.glossary;
+    let config = &glossary.config;
+    let code = ctx.code(lang);
+    let slug = term.slug.as_str();
+    let path = PagePath::Term(code, slug);
+    let own = term.entry(lang).map(|id| glossary.entry(id));
+    let default_entry = term.entry(config.default_language).map(|id| glossary.entry(id));
+    let rendering = |entry: &'a Entry, needs_body: bool| {
+        let rendered = ctx.rendered.get(entry, lang)?;
+        let body = if needs_body {
+            ctx.rendered.body(glossary, rendered, Some(highlights))
+        } else {
+            Cow::Borrowed(&rendered.body)
+        };
+        Some((entry, rendered, body))
+    };
+    let own_rendering = own.and_then(|e| rendering(e, true));
+    // A translation with every body part never shows the fallback's body
+    // (only, say, its quiz), so that body is not rendered again.
+    let own_body_complete = own_rendering
+        .as_ref()
+        .is_some_and(|(_, _, b)| !b.main.trim().is_empty() && b.eli5.is_some() && b.expert.is_some());
+    let fallback_rendering = default_entry.filter(|e| e.lang != lang).and_then(|e| rendering(e, !own_body_complete));
+    let sources = Sources { own: source(&own_rendering), fallback: source(&fallback_rendering) };
+    let whole_fallback = own.is_none();
+    let lang_of = |entry: &Entry| (entry.lang != lang).then(|| config.language(entry.lang).code.to_string());
+    let notice = |entry: &Entry, fallback: bool| -> (Option<String>, Option<String>) {
+        let text = (fallback && !whole_fallback)
+            .then(|| ctx.theme.text(lang, "fallback_part").replace("{language}", &config.language(entry.lang).name));
+        (lang_of(entry), text)
+    };
+    fn part<T>(value: T, (lang, notice): (Option<String>, Option<String>)) -> Part<T> {
+        Part { value, lang, notice }
+    }
+
+    let (title_entry, _) = glossary.entry_or_fallback(term.id, lang);
+    let summary_html = sources.pick(|s| Some(s.rendered.summary.as_str())).map_or("", |(s, _, _)| s);
+    let summary = Part { value: summary_html, lang: lang_of(title_entry), notice: None };
+    let facts = sources
+        .pick(|s| (!s.rendered.facts.is_empty()).then_some(s.rendered.facts.as_slice()))
+        .map(|(v, e, f)| part(v, notice(e, f)));
+    let main = sources
+        .pick(|s| (!s.body.main.trim().is_empty()).then_some(s.body.main.as_str()))
+        .map(|(v, e, f)| part(v, notice(e, f)));
+    fn section(s: &crate::markdown::Section) -> SectionPart<'_> {
+        SectionPart { heading: &s.heading, html: &s.html }
+    }
+    let eli5 = sources.pick(|s| s.body.eli5.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+    let expert = sources.pick(|s| s.body.expert.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+    let quiz = sources
+        .pick(|s| s.rendered.quiz.as_deref().filter(|q| !q.is_empty()))
+        .map(|(q, e, f)| part(questions(q), notice(e, f)));
+    let source_list = sources.pick(|s| (!s.entry.front.sources.is_empty()).then_some(s.entry)).map(|(e, entry, f)| {
+        let list = e
+            .front
+            .sources
+            .iter()
+            .map(|s| SourceView { title: &s.title.value, url: crate::util::url::encode_unsafe(&s.url.value) })
+            .collect();
+        part(list, notice(entry, f))
+    });
+
+    let published = |ids: &[crate::model::TermId]| -> Vec<TermLink<'a>> {
+        ids.iter().filter(|id| ctx.published(**id)).map(|&id| term_link(ctx, id, lang, false)).collect()
+    };
+    let prerequisites = published(&glossary.graph.prerequisites[term.id.index()]);
+    let related = published(&glossary.graph.related[term.id.index()]);
+    let dependents = published(&glossary.graph.dependents[term.id.index()]);
+    let graph = graph_part(ctx, title_entry.title(), lang, &prerequisites, &related, &dependents);
+
+    let title = title_entry.title();
+    let description = plain_text(summary_html);
+    let mut page = page_view(ctx, lang, path, format!("{title} · {}", config.title_in(lang)), description);
+    page.og_type = "article";
+    page.json_ld = Some(crate::render::data::json_ld::term(ctx, term, lang));
+    let tags = term.tags.iter().map(|t| tag_link(ctx, t, lang)).collect();
+    let edit_url = config.repository.as_ref().map(|repo| {
+        let path = crate::util::text::slash_path(glossary.sources.path(title_entry.file));
+        format!("{repo}/edit/main/{path}")
+    });
+    let fallback_notice = whole_fallback.then(|| Notice {
+        text: ctx
+            .theme
+            .text(lang, "fallback_page")
+            .replace("{language}", &config.language(lang).name)
+            .replace("{source}", &config.language(title_entry.lang).name),
+    });
+    let stale_notice = (ctx.status(term.id, lang) == crate::model::status::Status::Stale)
+        .then(|| stale_notice(ctx, lang, "stale_notice", PagePath::Term(ctx.code(config.default_language), slug)));
+    let mermaid = graph.as_ref().map(|g| g.mermaid.clone());
+    let view = TermView {
+        page,
+        slug,
+        title,
+        title_lang: lang_of(title_entry),
+        aliases: title_entry.front.aliases.iter().map(|a| a.value.as_str()).collect(),
+        summary,
+        fallback_notice,
+        stale_notice,
+        facts,
+        main,
+        eli5,
+        expert,
+        graph,
+        prerequisites,
+        related,
+        dependents,
+        learning_path: learning_path(ctx, term.id, lang),
+        mentioned_in: mentioned_in(ctx, term.id, lang),
+        read_more: read_more(ctx, term.id, lang),
+        quiz,
+        sources: source_list,
+        tags,
+        edit_url,
+    };
+    out.page(path, &ctx.render("term.html", &view)?)?;
+    if let Some(mermaid) = mermaid {
+        out.file(FilePath::Graph(code, slug), mermaid.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn graph_part(
+    ctx: &Context<'_>,
+    title: &str,
+    lang: LangId,
+    pre: &[TermLink<'_>],
+    related: &[TermLink<'_>],
+    dependents: &[TermLink<'_>],
+) -> Option<GraphPart> {
+    let code = ctx.code(lang);
+    let absolute: Vec<String> = pre
+        .iter()
+        .chain(related)
+        .chain(dependents)
+        .map(|l| ctx.urls.absolute(&PagePath::Term(code, l.slug).dir()))
+        .collect();
+    let relative: Vec<String> = pre.iter().chain(related).chain(dependents).map(|l| l.href.clone()).collect();
+    if pre.is_empty() && related.is_empty() && dependents.is_empty() {
+        return None;
+    }
+    let graph_title = ctx.theme.text(lang, "graph_title").replace("{term}", title);
+    let labels = GraphLabels {
+        title: &graph_title,
+        prerequisites: ctx.theme.text(lang, "prerequisites"),
+        related: ctx.theme.text(lang, "related"),
+        dependents: ctx.theme.text(lang, "dependents"),
+    };
+    let svg = graph::svg(&concept_graph(title, [pre, related, dependents], &relative), &labels, "graph-svg");
+    let mermaid = graph::mermaid(&concept_graph(title, [pre, related, dependents], &absolute));
+    Some(GraphPart { svg, mermaid, mmd_href: "graph.mmd" })
+}
+
+/// The graph of `groups` (prerequisites, related, dependents) with `hrefs`
+/// given in the same order.
+fn concept_graph<'n>(center: &'n str, groups: [&'n [TermLink<'_>]; 3], hrefs: &'n [String]) -> ConceptGraph<'n> {
+    let (n_pre, n_rel) = (groups[0].len(), groups[1].len());
+    ConceptGraph {
+        center,
+        prerequisites: nodes(groups[0], &hrefs[..n_pre]),
+        related: nodes(groups[1], &hrefs[n_pre..n_pre + n_rel]),
+        dependents: nodes(groups[2], &hrefs[n_pre + n_rel..]),
+    }
+}
+
+fn nodes<'n>(links: &'n [TermLink<'_>], hrefs: &'n [String]) -> Vec<GraphNode<'n>> {
+    links.iter().zip(hrefs).map(|(l, href)| GraphNode { label: l.title, href, lang: l.lang }).collect()
+}
+
+fn questions(quiz: &[RenderedQuestion]) -> Vec<QuestionView<'_>> {
+    quiz.iter()
+        .enumerate()
+        .map(|(i, q)| QuestionView {
+            number: i + 1,
+            question: &q.question,
+            choices: q
+                .choices
+                .iter()
+                .enumerate()
+                .map(|(j, c)| ChoiceView { html: c, correct: j == q.answer })
+                .collect(),
+            answer: q.answer,
+            answer_html: q.choices.get(q.answer).map_or("", String::as_str),
+            explanation: q.explanation.as_deref(),
+        })
+        .collect()
+}

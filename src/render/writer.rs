@@ -1,0 +1,74 @@
+//! Hands pages and files to the output sink: each page's links resolved for
+//! where it lands ([`relativize`]), and a record of what was written, which
+//! the build summary counts.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::path::{relativize, FilePath, PagePath};
+use crate::error::Error;
+use crate::output::OutputSink;
+
+/// What a render wrote.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// HTML pages per language code, in declaration order (redirect pages,
+    /// the chooser and 404 are files, not pages of a language).
+    pub pages_per_language: Vec<(String, usize)>,
+    /// Every file written, pages included.
+    pub files: usize,
+}
+
+/// Writes into a sink, counting.
+pub struct Writer<'s> {
+    sink: &'s dyn OutputSink,
+    base_path: &'s str,
+    languages: Vec<String>,
+    pages: Vec<AtomicUsize>,
+    files: AtomicUsize,
+}
+
+impl<'s> Writer<'s> {
+    /// A writer into `sink` for a site under `base_path` in `languages` (codes).
+    pub fn new(sink: &'s dyn OutputSink, base_path: &'s str, languages: Vec<String>) -> Writer<'s> {
+        let pages = languages.iter().map(|_| AtomicUsize::new(0)).collect();
+        Writer { sink, base_path, languages, pages, files: AtomicUsize::new(0) }
+    }
+
+    /// Writes the page at `path`, its links resolved for it.
+    pub fn page(&self, path: PagePath<'_>, html: &str) -> Result<(), Error> {
+        self.write(&path.file(), relativize(html, &path.to_root(self.base_path)).as_bytes())?;
+        if let Some(i) = path.lang().and_then(|code| self.languages.iter().position(|l| l == code)) {
+            self.pages[i].fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Writes a page that only sends readers elsewhere (not counted as a page).
+    pub fn redirect(&self, path: PagePath<'_>, html: &str) -> Result<(), Error> {
+        self.write(&path.file(), relativize(html, &path.to_root(self.base_path)).as_bytes())
+    }
+
+    /// Writes a file as it is.
+    pub fn file(&self, path: FilePath<'_>, bytes: &[u8]) -> Result<(), Error> {
+        self.write(&path.path(), bytes)
+    }
+
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.sink.write(path, bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// What was written.
+    pub fn written(&self) -> Written {
+        Written {
+            pages_per_language: self
+                .languages
+                .iter()
+                .zip(&self.pages)
+                .map(|(code, n)| (code.clone(), n.load(Ordering::Relaxed)))
+                .collect(),
+            files: self.files.load(Ordering::Relaxed),
+        }
+    }
+}
