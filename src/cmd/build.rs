@@ -51,7 +51,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
         per_language.join(", "),
         if warnings == 1 { "warning" } else { "warnings" },
         started.elapsed().as_secs_f64(),
-        out.join("index.html").display(),
+        out.join(crate::render::PagePath::Chooser.file()).display(),
     );
     Ok(Outcome::Success)
 }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::autolink::Autolinker;
 use super::highlight::HighlightCache;
-use super::{render_body, render_inline, Linker, RenderedBody};
+use super::{render_body, render_inline, BodyHtml, Linker, RenderedBody};
 use crate::config::LangId;
 use crate::diag::Diagnostic;
 use crate::frontmatter::Spanned;
@@ -37,7 +37,7 @@ pub struct RenderedEntry {
     /// The language of the pages this HTML is for.
     pub page_lang: LangId,
     /// The body. Unless bodies are kept ([`RenderOptions::keep_bodies`]) its
-    /// HTML is empty: [`Rendered::body`] gives it.
+    /// HTML is dropped: [`Rendered::body`] gives it.
     pub body: RenderedBody,
     /// The summary (inline HTML).
     pub summary: String,
@@ -77,23 +77,24 @@ impl Rendered {
         }
     }
 
-    /// The body of `rendered` with its HTML: the one kept, or rendered again
-    /// (highlighted with `highlights`, plain without) when bodies are not kept.
+    /// The HTML of `rendered`'s body: the one kept, or rendered again
+    /// (highlighted with `highlights`, plain without) when it was dropped.
     pub fn body<'r>(
         &'r self,
         glossary: &Glossary,
         rendered: &'r RenderedEntry,
         highlights: Option<&HighlightCache>,
-    ) -> Cow<'r, RenderedBody> {
-        if self.options.keep_bodies {
-            return Cow::Borrowed(&rendered.body);
+    ) -> Cow<'r, BodyHtml> {
+        if let Some(html) = &rendered.body.html {
+            return Cow::Borrowed(html);
         }
         let entry = glossary.entry(rendered.entry);
         let context =
             Context { options: self.options, autolinkers: &self.autolinkers, summaries: &self.summaries, highlights };
         let linker = context.linker(glossary, entry, rendered.page_lang);
         // Diagnostics were reported by the first rendering.
-        Cow::Owned(render_body(glossary.body(entry), entry.file, entry.body.start, &linker, &mut Vec::new()))
+        let again = render_body(glossary.body(entry), entry.file, entry.body.start, &linker, &mut Vec::new());
+        Cow::Owned(again.html.unwrap_or_default())
     }
 }
 
@@ -274,9 +275,7 @@ fn render_articles(
 
 /// Whether a translation leaves some part to the default language.
 fn falls_back(rendered: &RenderedEntry, entry: &Entry) -> bool {
-    rendered.body.main.trim().is_empty()
-        || rendered.body.eli5.is_none()
-        || rendered.body.expert.is_none()
+    !rendered.body.parts.complete()
         || rendered.facts.is_empty()
         || rendered.quiz.is_none()
         || entry.front.sources.is_empty()

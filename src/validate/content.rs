@@ -12,8 +12,7 @@ pub(super) fn missing_sections(entry: &Entry, rendered: &Rendered, diags: &mut V
         let Some(body) = rendered.get(entry, entry.lang).map(|r| &r.body) else { return };
         let end = entry.body.end;
         let at = Span::new(entry.file, end..end);
-        let sections =
-            [(body.eli5.is_none(), "eli5", "\"Explain like I'm 5\""), (body.expert.is_none(), "expert", "expert")];
+        let sections = [(!body.parts.eli5, "eli5", "\"Explain like I'm 5\""), (!body.parts.expert, "expert", "expert")];
         for (missing, id, name) in sections {
             if missing {
                 diags.push(

@@ -160,7 +160,7 @@ fn write(ctx: &Context<'_>, index: usize, lang: LangId, out: &Writer<'_>) -> Res
                 items,
             })
         }),
-        html: body.map_or("", |b| b.main.as_str()),
+        html: body.and_then(|b| b.html.as_ref()).map_or("", |h| h.main.as_str()),
         terms: terms.into_iter().map(|t| term_link(ctx, t, lang, false)).collect(),
     };
     out.page(path, &ctx.render("article.html", &view)?)

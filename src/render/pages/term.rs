@@ -11,7 +11,7 @@ use super::learning::{learning_path, mentioned_in, PathView};
 use crate::config::LangId;
 use crate::error::Error;
 use crate::markdown::highlight::HighlightCache;
-use crate::markdown::{RenderedBody, RenderedEntry, RenderedQuestion};
+use crate::markdown::{BodyHtml, RenderedEntry, RenderedQuestion};
 use crate::model::{Entry, Term};
 use crate::render::context::Context;
 use crate::render::graph::{self, ConceptGraph, GraphLabels, GraphNode};
@@ -98,11 +98,12 @@ struct TermView<'a> {
     edit_url: Option<String>,
 }
 
-/// One rendering a page draws from, with its body's HTML.
+/// One rendering a page draws from, with its body's HTML when the page may
+/// show it.
 struct Source<'s> {
     entry: &'s Entry,
     rendered: &'s RenderedEntry,
-    body: &'s RenderedBody,
+    body: Option<&'s BodyHtml>,
 }
 
 /// The two renderings a page draws from: the page language's own entry (if
@@ -113,8 +114,8 @@ struct Sources<'s> {
 }
 
 /// A rendering as a [`Source`].
-fn source<'s>(rendering: &'s Option<(&'s Entry, &'s RenderedEntry, Cow<'s, RenderedBody>)>) -> Option<Source<'s>> {
-    rendering.as_ref().map(|(entry, rendered, body)| Source { entry, rendered, body })
+fn source<'s>(rendering: &'s Option<(&'s Entry, &'s RenderedEntry, Option<Cow<'s, BodyHtml>>)>) -> Option<Source<'s>> {
+    rendering.as_ref().map(|(entry, rendered, body)| Source { entry, rendered, body: body.as_deref() })
 }
 
 impl<'s> Sources<'s> {
@@ -145,19 +146,13 @@ pub(crate) fn write<'a>(
     let default_entry = term.entry(config.default_language).map(|id| glossary.entry(id));
     let rendering = |entry: &'a Entry, needs_body: bool| {
         let rendered = ctx.rendered.get(entry, lang)?;
-        let body = if needs_body {
-            ctx.rendered.body(glossary, rendered, Some(highlights))
-        } else {
-            Cow::Borrowed(&rendered.body)
-        };
+        let body = needs_body.then(|| ctx.rendered.body(glossary, rendered, Some(highlights)));
         Some((entry, rendered, body))
     };
     let own_rendering = own.and_then(|e| rendering(e, true));
     // A translation with every body part never shows the fallback's body
     // (only, say, its quiz), so that body is not rendered again.
-    let own_body_complete = own_rendering
-        .as_ref()
-        .is_some_and(|(_, _, b)| !b.main.trim().is_empty() && b.eli5.is_some() && b.expert.is_some());
+    let own_body_complete = own_rendering.as_ref().is_some_and(|(_, r, _)| r.body.parts.complete());
     let fallback_rendering = default_entry.filter(|e| e.lang != lang).and_then(|e| rendering(e, !own_body_complete));
     let sources = Sources { own: source(&own_rendering), fallback: source(&fallback_rendering) };
     let whole_fallback = own.is_none();
@@ -178,13 +173,13 @@ pub(crate) fn write<'a>(
         .pick(|s| (!s.rendered.facts.is_empty()).then_some(s.rendered.facts.as_slice()))
         .map(|(v, e, f)| part(v, notice(e, f)));
     let main = sources
-        .pick(|s| (!s.body.main.trim().is_empty()).then_some(s.body.main.as_str()))
+        .pick(|s| s.body.map(|b| b.main.as_str()).filter(|main| !main.trim().is_empty()))
         .map(|(v, e, f)| part(v, notice(e, f)));
     fn section(s: &crate::markdown::Section) -> SectionPart<'_> {
         SectionPart { heading: &s.heading, html: &s.html }
     }
-    let eli5 = sources.pick(|s| s.body.eli5.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
-    let expert = sources.pick(|s| s.body.expert.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+    let eli5 = sources.pick(|s| s.body?.eli5.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+    let expert = sources.pick(|s| s.body?.expert.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
     let quiz = sources
         .pick(|s| s.rendered.quiz.as_deref().filter(|q| !q.is_empty()))
         .map(|(q, e, f)| part(questions(q), notice(e, f)));
