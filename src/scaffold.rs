@@ -132,11 +132,20 @@ fn hash_of(text: &str, rel: &Path, config: &SiteConfig, kind: crate::source::Con
     let (broken, hash) = match kind {
         crate::source::ContentKind::Article => {
             let parsed = crate::frontmatter::article::parse_article(text, &file_ref, &mut diags);
-            (parsed.broken, crate::model::articles::article_hash(&parsed.front, &text[parsed.body]))
+            let front = &parsed.front;
+            let description = front.description.as_ref().map(|d| d.value.as_str());
+            (parsed.broken, crate::model::articles::article_hash(&front.title.value, description, &text[parsed.body]))
         }
         crate::source::ContentKind::Term => {
             let parsed = crate::frontmatter::parse_file(text, &file_ref, &mut diags);
-            (parsed.broken, crate::model::status::hash_parts(&parsed.front, &text[parsed.body]))
+            let front = &parsed.front;
+            let parts = crate::model::status::HashedParts {
+                title: &front.title.value,
+                summary: &front.summary.value,
+                facts: &front.facts,
+                quiz: front.quiz.as_deref(),
+            };
+            (parsed.broken, crate::model::status::hash_parts(&parts, &text[parsed.body]))
         }
     };
     if broken || diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
@@ -242,7 +251,7 @@ pub fn mark_current(
         return Err(Error::Usage("the files have errors: fix them first (`glossa check` shows them)".into()));
     }
     let hash = crate::model::status::entry_hash(glossary, source);
-    restamp(root, glossary, entry.file, entry.front.source.as_ref(), hash)
+    restamp(root, glossary, entry.file, entry.source_hash.as_ref(), hash)
 }
 
 /// `glossa translations --mark-current SLUG --article --lang CODE`: as
@@ -267,7 +276,7 @@ pub fn mark_article_current(
     let hash = crate::model::status::article_source_hash(glossary, index)
         .filter(|_| !entry.broken)
         .ok_or_else(|| Error::Usage("the files have errors: fix them first (`glossa check` shows them)".into()))?;
-    restamp(root, glossary, entry.file, entry.front.source.as_ref(), hash)
+    restamp(root, glossary, entry.file, entry.source_hash.as_ref(), hash)
 }
 
 /// `lang` as a language a translation can be in: any but the default.
@@ -286,7 +295,7 @@ fn restamp(
     root: &Path,
     glossary: &crate::model::Glossary,
     file: crate::source::FileId,
-    stamp: Option<&crate::frontmatter::Spanned<String>>,
+    stamp: Option<&crate::source::Spanned<String>>,
     hash: String,
 ) -> Result<(PathBuf, String), Error> {
     let text = &glossary.sources.get(file).text;

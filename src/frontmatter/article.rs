@@ -4,10 +4,12 @@
 //! diagnostic; its space-separated `tags: a b c` and `date: 2024-07-17
 //! 11:46:00` are read as what they mean.
 
-use super::{is_date, split, FileRef, Spanned};
+use super::{is_date, split, FileRef};
 use crate::diag::{suggest, Code, Diagnostic};
+use crate::model::articles::TocSide;
 use crate::schema::Reader;
 use crate::source::Span;
+use crate::source::Spanned;
 use crate::yaml::{self, Node};
 
 /// Every key an article's front matter may have.
@@ -24,16 +26,6 @@ const FOREIGN_KEYS: &[(&str, &str)] = &[
     ("permalink", "an article's address is /<lang>/articles/<slug>/, from its file name: remove `permalink`"),
     ("author", "glossa does not show authors yet: remove `author`"),
 ];
-
-/// Where the table of contents goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TocSide {
-    /// Beside the article on the left (wide screens).
-    Left,
-    /// Beside the article on the right (wide screens).
-    Right,
-}
 
 /// The front matter of one article file.
 #[derive(Debug, Clone)]

@@ -9,8 +9,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic};
+use crate::model::{Declared, Question, SourceLink};
 use crate::schema::{Fields, Reader};
-use crate::source::{FileRef, SourceMap, Span};
+use crate::source::{FileRef, SourceMap, Span, Spanned};
 use crate::yaml::{self, Node};
 
 /// Every key a term's front matter may have (spec §2).
@@ -42,37 +43,6 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_LIST_ITEMS: usize = 100;
 const QUESTION_KEYS: &[&str] = &["question", "choices", "answer", "explanation"];
 
-/// A value with the span it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Spanned<T> {
-    /// The value.
-    pub value: T,
-    /// Where it was written.
-    pub span: Span,
-}
-
-/// One numbered source.
-#[derive(Debug, Clone)]
-pub struct SourceLink {
-    /// Its title (shown).
-    pub title: Spanned<String>,
-    /// Its URL.
-    pub url: Spanned<String>,
-}
-
-/// One quiz question.
-#[derive(Debug, Clone)]
-pub struct Question {
-    /// The question (inline Markdown).
-    pub question: Spanned<String>,
-    /// The choices (inline Markdown).
-    pub choices: Vec<Spanned<String>>,
-    /// 0-based index of the right choice.
-    pub answer: usize,
-    /// Why that choice is right (inline Markdown).
-    pub explanation: Option<Spanned<String>>,
-}
-
 /// The front matter of one term file.
 #[derive(Debug, Clone)]
 pub struct FrontMatter {
@@ -82,28 +52,18 @@ pub struct FrontMatter {
     pub summary: Spanned<String>,
     /// Other names of the term.
     pub aliases: Vec<Spanned<String>>,
-    /// Tags, if the key is present.
-    pub tags: Option<Vec<Spanned<String>>>,
-    /// Prerequisite slugs, if the key is present.
-    pub prerequisites: Option<Vec<Spanned<String>>>,
-    /// Related slugs, if the key is present.
-    pub related: Option<Vec<Spanned<String>>>,
     /// Key facts.
     pub facts: Vec<Spanned<String>>,
     /// Numbered sources.
     pub sources: Vec<SourceLink>,
     /// The quiz, if the key is present.
     pub quiz: Option<Vec<Question>>,
-    /// Left out of builds unless `--drafts`.
-    pub draft: bool,
     /// Date of the last meaningful change, `YYYY-MM-DD`.
     pub updated: Option<Spanned<String>>,
     /// The source hash a translation was made from.
     pub source: Option<Spanned<String>>,
-    /// `false`: mentions of this term are not linked automatically.
-    pub autolink: bool,
-    /// Old slugs that redirect here.
-    pub redirect_from: Vec<Spanned<String>>,
+    /// What the file says about its term as a whole.
+    pub declared: Declared,
     /// Where the front matter block's keys start (for file-level problems).
     pub span: Span,
 }
@@ -298,17 +258,12 @@ impl FrontMatter {
             title: text(slug),
             summary: text(""),
             aliases: Vec::new(),
-            tags: None,
-            prerequisites: None,
-            related: None,
             facts: Vec::new(),
             sources: Vec::new(),
             quiz: None,
-            draft: false,
             updated: None,
             source: None,
-            autolink: true,
-            redirect_from: Vec::new(),
+            declared: Declared::default(),
             span,
         }
     }
@@ -368,17 +323,12 @@ fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> Front
         title,
         summary,
         aliases,
-        tags,
-        prerequisites,
-        related,
         facts,
         sources,
         quiz,
-        draft,
         updated,
         source,
-        autolink,
-        redirect_from,
+        declared: Declared { tags, prerequisites, related, redirect_from, draft, autolink },
         span: block,
     }
 }
@@ -639,9 +589,9 @@ mod tests {
         assert!(!parsed.broken);
         let front = parsed.front;
         assert_eq!(front.title.value, "Staking");
-        assert_eq!(front.prerequisites.unwrap()[0].value, "proof-of-stake");
+        assert_eq!(front.declared.prerequisites.unwrap()[0].value, "proof-of-stake");
         assert_eq!(front.quiz.unwrap()[0].answer, 2);
-        assert!(front.draft);
+        assert!(front.declared.draft);
         assert_eq!(front.sources[0].url.value, "https://ethereum.org/");
     }
 

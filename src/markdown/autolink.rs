@@ -93,7 +93,7 @@ impl Autolinker {
                     continue;
                 }
                 let default_title = glossary.entry_or_fallback(term.id, glossary.config.default_language).0.title();
-                for name in names(entry.title(), default_title, entry.front.aliases.iter().map(|a| a.value.as_str())) {
+                for name in names(entry.title(), default_title, entry.aliases.iter().map(|a| a.value.as_str())) {
                     if name.chars().count() >= 2 {
                         patterns.push(name);
                         terms.push(term.id);

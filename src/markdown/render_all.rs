@@ -13,8 +13,8 @@ use super::highlight::HighlightCache;
 use super::{render_body, render_inline, BodyHtml, Linker, RenderedBody};
 use crate::config::LangId;
 use crate::diag::Diagnostic;
-use crate::frontmatter::Spanned;
 use crate::model::{Entry, EntryId, Glossary, TermId};
+use crate::source::Spanned;
 
 /// A quiz question with its text rendered.
 #[derive(Debug, Clone)]
@@ -218,7 +218,7 @@ fn plain_summaries(glossary: &Glossary) -> Vec<Vec<String>> {
                 .iter()
                 .map(|term| {
                     let (entry, _) = glossary.entry_or_fallback(term.id, lang);
-                    crate::util::text::markdown_plain(&entry.front.summary.value, &title)
+                    crate::util::text::markdown_plain(&entry.summary.value, &title)
                 })
                 .collect()
         })
@@ -275,10 +275,7 @@ fn render_articles(
 
 /// Whether a translation leaves some part to the default language.
 fn falls_back(rendered: &RenderedEntry, entry: &Entry) -> bool {
-    !rendered.body.parts.complete()
-        || rendered.facts.is_empty()
-        || rendered.quiz.is_none()
-        || entry.front.sources.is_empty()
+    !rendered.body.parts.complete() || rendered.facts.is_empty() || rendered.quiz.is_none() || entry.sources.is_empty()
 }
 
 /// The options and the per-site automatons, shared by every entry.
@@ -338,9 +335,9 @@ fn render_entry(
         render_inline(&value.value, value.span, quoted, &linker, diags)
     };
     let body = render_body(glossary.body(entry), entry.file, entry.body.start, &linker, diags);
-    let summary = inline(&entry.front.summary, diags);
-    let facts = entry.front.facts.iter().map(|f| inline(f, diags)).collect();
-    let quiz = entry.front.quiz.as_ref().map(|questions| {
+    let summary = inline(&entry.summary, diags);
+    let facts = entry.facts.iter().map(|f| inline(f, diags)).collect();
+    let quiz = entry.quiz.as_ref().map(|questions| {
         questions
             .iter()
             .map(|q| RenderedQuestion {

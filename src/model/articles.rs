@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use crate::config::{LangId, SiteConfig};
 use crate::diag::{Code, Diagnostic};
-use crate::frontmatter::article::{ArticleFront, ParsedArticle};
-use crate::source::FileId;
+use crate::frontmatter::article::ParsedArticle;
+use crate::source::{FileId, Span, Spanned};
 use crate::util::slug::Slug;
 
 /// An article and its language versions.
@@ -30,6 +30,16 @@ impl Article {
     }
 }
 
+/// Where the table of contents goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TocSide {
+    /// Beside the article on the left (wide screens).
+    Left,
+    /// Beside the article on the right (wide screens).
+    Right,
+}
+
 /// One article in one language: one file.
 #[derive(Debug, Clone)]
 pub struct ArticleEntry {
@@ -39,8 +49,27 @@ pub struct ArticleEntry {
     pub lang: LangId,
     /// Its file.
     pub file: FileId,
-    /// Its front matter.
-    pub front: ArticleFront,
+    /// The title.
+    pub title: Spanned<String>,
+    /// Its date as this file gives it, `YYYY-MM-DD` (the article's is the
+    /// default-language file's).
+    pub date: Spanned<String>,
+    /// One or two sentences for lists and feeds.
+    pub description: Option<Spanned<String>>,
+    /// Tags (slugs), if the key is present.
+    pub tags: Option<Vec<Spanned<String>>>,
+    /// Categories (free text).
+    pub categories: Vec<Spanned<String>>,
+    /// A picture under `static/`.
+    pub thumbnail: Option<Spanned<String>>,
+    /// Whether and where to show a table of contents.
+    pub toc: Option<TocSide>,
+    /// The source hash a translation was made from (`source:`).
+    pub source_hash: Option<Spanned<String>>,
+    /// Date of the last meaningful change.
+    pub updated: Option<Spanned<String>>,
+    /// Where its front matter starts.
+    pub span: Span,
     /// Byte range of its Markdown.
     pub body: Range<usize>,
     /// The file could not be read; a placeholder.
@@ -85,11 +114,21 @@ pub fn assemble_articles(
             continue;
         };
         articles[article].entries[file.file_ref.lang.0] = Some(entries.len());
+        let front = file.front;
         entries.push(ArticleEntry {
             article,
             lang: file.file_ref.lang,
             file: file.file_ref.file,
-            front: file.front,
+            title: front.title,
+            date: front.date,
+            description: front.description,
+            tags: front.tags,
+            categories: front.categories,
+            thumbnail: front.thumbnail,
+            toc: front.toc,
+            source_hash: front.source,
+            updated: front.updated,
+            span: front.span,
             body: file.body,
             broken: file.broken,
         });
@@ -98,11 +137,10 @@ pub fn assemble_articles(
 }
 
 /// The source hash of an article file: its title, description and text.
-pub fn article_hash(front: &ArticleFront, body: &str) -> String {
-    let description = front.description.as_ref().map_or("", |d| d.value.as_str());
+pub fn article_hash(title: &str, description: Option<&str>, body: &str) -> String {
     crate::util::hash::source_hash(&crate::util::hash::HashInput {
-        title: &front.title.value,
-        summary: description,
+        title,
+        summary: description.unwrap_or_default(),
         facts: &[],
         quiz: Vec::new(),
         body,

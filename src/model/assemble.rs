@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{graph, Entry, EntryId, Glossary, Term, TermId};
 use crate::config::SiteConfig;
 use crate::diag::{suggest, Code, Diagnostic};
-use crate::frontmatter::{ParsedFile, Spanned};
+use crate::frontmatter::ParsedFile;
 use crate::source::SourceMap;
+use crate::source::Spanned;
 use crate::util::slug::{self, Slug};
 
 /// Builds the glossary from every parsed file.
@@ -67,31 +68,25 @@ pub fn assemble(
         };
         let id = EntryId(u32::try_from(entries.len()).unwrap_or(u32::MAX));
         terms[term_id.index()].entries[file.file_ref.lang.0] = Some(id);
-        entries.push(Entry {
-            id,
-            term: term_id,
-            lang: file.file_ref.lang,
-            file: file.file_ref.file,
-            front: file.front,
-            body: file.body,
-            broken: file.broken,
-        });
+        entries.push(Entry::new(id, term_id, &file.file_ref, file.front, file.body, file.broken));
     }
 
     let resolver = Resolver { by_slug: &by_slug };
     for term in &mut terms {
         let Some(default_entry) = term.entry(default) else { continue };
-        let front = &entries[default_entry.index()].front;
+        let entry = &entries[default_entry.index()];
+        let declared = &entry.declared;
         term.prerequisites =
-            resolver.resolve_list(front.prerequisites.as_deref().unwrap_or_default(), "prerequisite", &mut diags);
-        term.related = resolver.resolve_list(front.related.as_deref().unwrap_or_default(), "related term", &mut diags);
-        check_not_self(term, front.related.as_deref().unwrap_or_default(), &mut diags);
+            resolver.resolve_list(declared.prerequisites.as_deref().unwrap_or_default(), "prerequisite", &mut diags);
+        term.related =
+            resolver.resolve_list(declared.related.as_deref().unwrap_or_default(), "related term", &mut diags);
+        check_not_self(term, declared.related.as_deref().unwrap_or_default(), &mut diags);
         term.related.retain(|&r| r != term.id);
-        term.tags = read_tags(front.tags.as_deref().unwrap_or_default(), &config, &mut diags);
-        term.draft = front.draft;
-        term.autolink = front.autolink;
-        term.updated = front.updated.as_ref().map(|u| u.value.clone());
-        term.redirect_from = read_redirects(&front.redirect_from, &by_slug, &mut diags);
+        term.tags = read_tags(declared.tags.as_deref().unwrap_or_default(), &config, &mut diags);
+        term.draft = declared.draft;
+        term.autolink = declared.autolink;
+        term.updated = entry.updated.as_ref().map(|u| u.value.clone());
+        term.redirect_from = read_redirects(&declared.redirect_from, &by_slug, &mut diags);
     }
 
     check_redirect_owners(&terms, &entries, default, &mut diags);
@@ -217,7 +212,7 @@ fn check_redirect_owners(
     let mut owners: BTreeMap<&str, &Slug> = BTreeMap::new();
     for term in terms {
         let Some(entry) = term.entry(default).map(|e| &entries[e.index()]) else { continue };
-        for old in &entry.front.redirect_from {
+        for old in &entry.declared.redirect_from {
             match owners.get(old.value.as_str()) {
                 Some(owner) if **owner != term.slug => diags.push(
                     Diagnostic::new(
@@ -239,9 +234,9 @@ fn check_redirect_owners(
 /// they must equal the default language's (as sets).
 fn check_structure_matches(entry: &Entry, default: &Entry, config: &SiteConfig, diags: &mut Vec<Diagnostic>) {
     let pairs = [
-        ("prerequisites", &entry.front.prerequisites, &default.front.prerequisites),
-        ("related", &entry.front.related, &default.front.related),
-        ("tags", &entry.front.tags, &default.front.tags),
+        ("prerequisites", &entry.declared.prerequisites, &default.declared.prerequisites),
+        ("related", &entry.declared.related, &default.declared.related),
+        ("tags", &entry.declared.tags, &default.declared.tags),
     ];
     let default_code = &config.language(config.default_language).code;
     for (key, own, theirs) in pairs {
@@ -250,7 +245,7 @@ fn check_structure_matches(entry: &Entry, default: &Entry, config: &SiteConfig, 
         let own_set = set(own);
         let their_set = set(theirs.as_deref().unwrap_or_default());
         if own_set != their_set {
-            let span = own.first().map_or(entry.front.span, |i| i.span);
+            let span = own.first().map_or(entry.span, |i| i.span);
             let expected = their_set.into_iter().collect::<Vec<_>>().join(", ");
             diags.push(
                 Diagnostic::new(
@@ -270,7 +265,7 @@ fn check_structure_matches(entry: &Entry, default: &Entry, config: &SiteConfig, 
 fn check_duplicate_titles(config: &SiteConfig, entries: &[Entry], sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
     let mut claimed: BTreeMap<(usize, String), (&Entry, &Spanned<String>)> = BTreeMap::new();
     for entry in entries {
-        for name in std::iter::once(&entry.front.title).chain(&entry.front.aliases) {
+        for name in std::iter::once(&entry.title).chain(&entry.aliases) {
             let key = (entry.lang.0, crate::util::text::comparable_name(&name.value));
             match claimed.get(&key) {
                 Some((other, other_name)) if other.term != entry.term => {

@@ -140,13 +140,13 @@ fn cycle_diagnostic(terms: &[Term], entries: &[Entry], default: LangId, cycle: &
     let next_slug = terms[next.index()].slug.as_str();
     let entry = first.entry(default).map(|e| &entries[e.index()]);
     let span = entry.and_then(|e| {
-        e.front.prerequisites.as_deref().unwrap_or_default().iter().find(|p| p.value == next_slug).map(|p| p.span)
+        e.declared.prerequisites.as_deref().unwrap_or_default().iter().find(|p| p.value == next_slug).map(|p| p.span)
     });
     let mut chain: Vec<&str> = cycle.iter().map(|id| terms[id.index()].slug.as_str()).collect();
     chain.push(first.slug.as_str());
     Diagnostic::new(
         Code::PrerequisiteCycle,
-        span.or(entry.map(|e| e.front.span)),
+        span.or(entry.map(|e| e.span)),
         format!("prerequisites form a cycle: {}", chain.join(" → ")),
     )
     .with_help("remove one prerequisite in this cycle: a learning order needs a first step")

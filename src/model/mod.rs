@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::config::{LangId, SiteConfig};
 use crate::frontmatter::FrontMatter;
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, FileRef, SourceMap, Span, Spanned};
 use crate::util::slug::Slug;
 
 /// Index of a term in [`Glossary::terms`] (terms are sorted by slug).
@@ -72,7 +72,8 @@ impl Term {
     }
 }
 
-/// One term in one language: one file.
+/// One term in one language: one file, with everything later stages read
+/// of it.
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Its id.
@@ -83,8 +84,27 @@ pub struct Entry {
     pub lang: LangId,
     /// Its file.
     pub file: FileId,
-    /// Its front matter.
-    pub front: FrontMatter,
+    /// The title (the slug when the file has none; it then has an error).
+    pub title: Spanned<String>,
+    /// The one-line summary (inline Markdown).
+    pub summary: Spanned<String>,
+    /// Other names of the term.
+    pub aliases: Vec<Spanned<String>>,
+    /// Key facts (inline Markdown).
+    pub facts: Vec<Spanned<String>>,
+    /// Numbered sources.
+    pub sources: Vec<SourceLink>,
+    /// The quiz, when the file has one.
+    pub quiz: Option<Vec<Question>>,
+    /// Date of the last meaningful change, `YYYY-MM-DD`.
+    pub updated: Option<Spanned<String>>,
+    /// The source hash a translation was made from (`source:`).
+    pub source_hash: Option<Spanned<String>>,
+    /// What the file says about its term as a whole (read from the
+    /// default-language file; a translation's must agree).
+    pub declared: Declared,
+    /// Where its front matter starts (for problems of the file as a whole).
+    pub span: Span,
     /// Byte range of its Markdown body in the file.
     pub body: Range<usize>,
     /// The file could not be read; the entry is a placeholder that only
@@ -93,10 +113,78 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The entry `id` of `term`, from its parsed file.
+    pub fn new(
+        id: EntryId,
+        term: TermId,
+        file: &FileRef,
+        front: FrontMatter,
+        body: Range<usize>,
+        broken: bool,
+    ) -> Entry {
+        Entry {
+            id,
+            term,
+            lang: file.lang,
+            file: file.file,
+            title: front.title,
+            summary: front.summary,
+            aliases: front.aliases,
+            facts: front.facts,
+            sources: front.sources,
+            quiz: front.quiz,
+            updated: front.updated,
+            source_hash: front.source,
+            declared: front.declared,
+            span: front.span,
+            body,
+            broken,
+        }
+    }
+
     /// The title.
     pub fn title(&self) -> &str {
-        &self.front.title.value
+        &self.title.value
     }
+}
+
+/// What one file declares about its term as a whole, as written.
+#[derive(Debug, Clone, Default)]
+pub struct Declared {
+    /// Tags, if the key is present.
+    pub tags: Option<Vec<Spanned<String>>>,
+    /// Prerequisite slugs, if the key is present.
+    pub prerequisites: Option<Vec<Spanned<String>>>,
+    /// Related slugs, if the key is present.
+    pub related: Option<Vec<Spanned<String>>>,
+    /// Old slugs that redirect here.
+    pub redirect_from: Vec<Spanned<String>>,
+    /// Left out of builds unless `--drafts`.
+    pub draft: bool,
+    /// `false`: mentions of the term are not linked automatically.
+    pub autolink: bool,
+}
+
+/// One numbered source.
+#[derive(Debug, Clone)]
+pub struct SourceLink {
+    /// Its title (shown).
+    pub title: Spanned<String>,
+    /// Its URL.
+    pub url: Spanned<String>,
+}
+
+/// One quiz question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// The question (inline Markdown).
+    pub question: Spanned<String>,
+    /// The choices (inline Markdown).
+    pub choices: Vec<Spanned<String>>,
+    /// 0-based index of the right choice.
+    pub answer: usize,
+    /// Why that choice is right (inline Markdown).
+    pub explanation: Option<Spanned<String>>,
 }
 
 /// Everything known about the content.

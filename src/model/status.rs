@@ -5,9 +5,9 @@
 
 use rayon::prelude::*;
 
-use super::{Entry, Glossary};
+use super::{Entry, Glossary, Question};
 use crate::config::LangId;
-use crate::frontmatter::FrontMatter;
+use crate::source::Spanned;
 use crate::util::hash::{source_hash, HashInput};
 
 /// Where a translation stands.
@@ -58,7 +58,7 @@ pub fn term_statuses(glossary: &Glossary, term: &super::Term) -> Vec<Status> {
                 return Status::UpToDate;
             }
             let Some(entry) = term.entry(lang).map(|e| glossary.entry(e)) else { return Status::Missing };
-            let (Some(stamp), Some(source)) = (&entry.front.source, source) else { return Status::Untracked };
+            let (Some(stamp), Some(source)) = (&entry.source_hash, source) else { return Status::Untracked };
             let current = hash.get_or_insert_with(|| entry_hash(glossary, source));
             if stamp.value == *current {
                 Status::UpToDate
@@ -76,14 +76,32 @@ pub fn status_of(statuses: &[Vec<Status>], term: super::TermId, lang: LangId) ->
 
 /// The source hash of a default-language entry, as `glossa new` writes it.
 pub fn entry_hash(glossary: &Glossary, entry: &Entry) -> String {
-    hash_parts(&entry.front, glossary.body(entry))
+    let parts = HashedParts {
+        title: entry.title(),
+        summary: &entry.summary.value,
+        facts: &entry.facts,
+        quiz: entry.quiz.as_deref(),
+    };
+    hash_parts(&parts, glossary.body(entry))
 }
 
-/// The source hash of a front matter and body: its title, summary, facts,
+/// What a translation's `source:` hash covers, besides the body.
+pub struct HashedParts<'a> {
+    /// The title.
+    pub title: &'a str,
+    /// The summary.
+    pub summary: &'a str,
+    /// The key facts.
+    pub facts: &'a [Spanned<String>],
+    /// The quiz.
+    pub quiz: Option<&'a [Question]>,
+}
+
+/// The source hash of an entry's parts and body: its title, summary, facts,
 /// quiz and body (spec §2).
-pub fn hash_parts(front: &FrontMatter, body: &str) -> String {
-    let facts: Vec<String> = front.facts.iter().map(|f| f.value.clone()).collect();
-    let questions = front.quiz.as_deref().unwrap_or_default();
+pub fn hash_parts(parts: &HashedParts<'_>, body: &str) -> String {
+    let facts: Vec<String> = parts.facts.iter().map(|f| f.value.clone()).collect();
+    let questions = parts.quiz.unwrap_or_default();
     let choices: Vec<Vec<String>> =
         questions.iter().map(|q| q.choices.iter().map(|c| c.value.clone()).collect()).collect();
     let quiz = questions
@@ -94,7 +112,7 @@ pub fn hash_parts(front: &FrontMatter, body: &str) -> String {
             (q.question.value.as_str(), choices.as_slice(), q.answer, explanation)
         })
         .collect();
-    source_hash(&HashInput { title: &front.title.value, summary: &front.summary.value, facts: &facts, quiz, body })
+    source_hash(&HashInput { title: parts.title, summary: parts.summary, facts: &facts, quiz, body })
 }
 
 /// The status of every article in every language, indexed `[article][lang]`,
@@ -114,7 +132,7 @@ pub fn article_statuses(glossary: &Glossary) -> Vec<Vec<Status>> {
                     let Some(entry) = article.entry(lang).map(|e| &glossary.article_entries[e]) else {
                         return Status::Missing;
                     };
-                    let Some(stamp) = &entry.front.source else { return Status::Untracked };
+                    let Some(stamp) = &entry.source_hash else { return Status::Untracked };
                     match hash.get_or_insert_with(|| article_source_hash(glossary, index)) {
                         Some(current) if *current == stamp.value => Status::UpToDate,
                         Some(_) => Status::Stale,
@@ -132,7 +150,11 @@ pub fn article_source_hash(glossary: &Glossary, index: usize) -> Option<String> 
     let source = glossary.articles[index].entry(glossary.config.default_language)?;
     let source = &glossary.article_entries[source];
     (!source.broken).then(|| {
-        super::articles::article_hash(&source.front, &glossary.sources.get(source.file).text[source.body.clone()])
+        super::articles::article_hash(
+            &source.title.value,
+            source.description.as_ref().map(|d| d.value.as_str()),
+            &glossary.sources.get(source.file).text[source.body.clone()],
+        )
     })
 }
 
@@ -223,7 +245,7 @@ pub fn report(
             let mut articles = StatusLists::default();
             for (index, article) in glossary.articles.iter().enumerate().filter(|(_, a)| include_drafts || !a.draft) {
                 let (entry, _) = glossary.article_entry(index, default);
-                let item = Item { slug: article.slug.to_string(), title: entry.front.title.value.clone() };
+                let item = Item { slug: article.slug.to_string(), title: entry.title.value.clone() };
                 let status = article_statuses.get(index).and_then(|row| row.get(lang.0)).copied();
                 articles.push(status.unwrap_or(Status::Missing), item);
             }

@@ -12,8 +12,8 @@ use super::{run_stages, AnalysedSite, Inputs, Options, StageDiagnostics, Staged}
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::frontmatter::{self, FrontMatter};
-use crate::model::{status, EntryId, TermId};
-use crate::source::{ContentKind, FileId, FileRef, SourceMap};
+use crate::model::{status, Declared, Entry, EntryId, TermId};
+use crate::source::{ContentKind, FileId, FileRef, SourceMap, Spanned};
 use crate::{markdown, validate};
 
 /// An analysed site that can take edits.
@@ -89,7 +89,7 @@ impl LiveSite {
             };
             let mut diags = Vec::new();
             let fresh = frontmatter::parse_file(text, &file_ref, &mut diags);
-            if fresh.broken || entry.broken || Shape::of(&fresh.front) != Shape::of(&entry.front) {
+            if fresh.broken || entry.broken || Shape::of_front(&fresh.front) != Shape::of_entry(entry) {
                 return Update::NeedsFullAnalysis;
             }
             parsed.push((*id, fresh, diags));
@@ -103,8 +103,7 @@ impl LiveSite {
             glossary.sources.replace(file, text);
             self.fingerprints.forget(id);
             let entry = &mut glossary.entries[id.index()];
-            entry.front = fresh.front;
-            entry.body = fresh.body;
+            *entry = Entry::new(id, entry.term, &fresh.file_ref, fresh.front, fresh.body, false);
             terms.insert(entry.term);
             edited_files.insert(file);
             self.diags.parse.retain(|d| d.span.is_none_or(|s| s.file != file));
@@ -174,20 +173,33 @@ struct Shape<'a> {
 }
 
 impl<'a> Shape<'a> {
-    fn of(front: &'a FrontMatter) -> Shape<'a> {
-        let values =
-            |list: &'a [frontmatter::Spanned<String>]| list.iter().map(|v| v.value.as_str()).collect::<Vec<_>>();
+    fn of_front(front: &'a FrontMatter) -> Shape<'a> {
+        Shape::new(&front.title, &front.summary, &front.aliases, front.updated.as_ref(), &front.declared)
+    }
+
+    fn of_entry(entry: &'a Entry) -> Shape<'a> {
+        Shape::new(&entry.title, &entry.summary, &entry.aliases, entry.updated.as_ref(), &entry.declared)
+    }
+
+    fn new(
+        title: &'a Spanned<String>,
+        summary: &'a Spanned<String>,
+        aliases: &'a [Spanned<String>],
+        updated: Option<&'a Spanned<String>>,
+        declared: &'a Declared,
+    ) -> Shape<'a> {
+        let values = |list: &'a [Spanned<String>]| list.iter().map(|v| v.value.as_str()).collect::<Vec<_>>();
         Shape {
-            title: &front.title.value,
-            summary: &front.summary.value,
-            aliases: values(&front.aliases),
-            tags: front.tags.as_deref().map(values),
-            prerequisites: front.prerequisites.as_deref().map(values),
-            related: front.related.as_deref().map(values),
-            redirect_from: values(&front.redirect_from),
-            updated: front.updated.as_ref().map(|u| u.value.as_str()),
-            draft: front.draft,
-            autolink: front.autolink,
+            title: &title.value,
+            summary: &summary.value,
+            aliases: values(aliases),
+            tags: declared.tags.as_deref().map(values),
+            prerequisites: declared.prerequisites.as_deref().map(values),
+            related: declared.related.as_deref().map(values),
+            redirect_from: values(&declared.redirect_from),
+            updated: updated.map(|u| u.value.as_str()),
+            draft: declared.draft,
+            autolink: declared.autolink,
         }
     }
 }

@@ -7,4 +7,4 @@ pub mod span;
 pub mod walk;
 
 pub use discover::{load, walk, ContentKind, FileRef, RawFile, Unread};
-pub use span::{FileId, LineIndex, SourceFile, SourceMap, Span};
+pub use span::{FileId, LineIndex, SourceFile, SourceMap, Span, Spanned};

@@ -26,7 +26,7 @@ pub(super) fn lint(glossary: &Glossary, has_static: &dyn Fn(&str) -> bool, diags
             }
             let code = &config.language(entry.lang).code;
             if statuses[index][entry.lang.0] == Status::Stale {
-                let at = entry.front.source.as_ref().map_or(entry.front.span, |s| s.span);
+                let at = entry.source_hash.as_ref().map_or(entry.span, |s| s.span);
                 let source_path = crate::util::text::slash_path(glossary.sources.path(source.file));
                 diags.push(
                     Diagnostic::new(Code::StaleTranslation, Some(at), format!("{source_path} changed since this translation was made"))
@@ -56,7 +56,7 @@ pub(super) fn lint(glossary: &Glossary, has_static: &dyn Fn(&str) -> bool, diags
             diags.push(
                 Diagnostic::new(
                     Code::MissingTranslation,
-                    Some(source.front.title.span),
+                    Some(source.title.span),
                     format!("article `{}` has no {code} translation", article.slug),
                 )
                 .with_help(format!("start it with `glossa new {} --article --lang {code}`", article.slug)),
@@ -68,7 +68,7 @@ pub(super) fn lint(glossary: &Glossary, has_static: &dyn Fn(&str) -> bool, diags
 /// A thumbnail names a file under `static/`, or the page would show a broken
 /// picture.
 fn thumbnail(entry: &ArticleEntry, has_static: &dyn Fn(&str) -> bool, diags: &mut Vec<Diagnostic>) {
-    let Some(path) = &entry.front.thumbnail else { return };
+    let Some(path) = &entry.thumbnail else { return };
     if !has_static(&path.value) {
         diags.push(
             Diagnostic::new(
@@ -84,7 +84,7 @@ fn thumbnail(entry: &ArticleEntry, has_static: &dyn Fn(&str) -> bool, diags: &mu
 /// An article's tags are slugs, declared in site.yaml when it declares any.
 fn tags(glossary: &Glossary, source: &ArticleEntry, diags: &mut Vec<Diagnostic>) {
     let labels = &glossary.config.tag_labels;
-    for tag in source.front.tags.iter().flatten() {
+    for tag in source.tags.iter().flatten() {
         if !slug::is_valid(&tag.value) {
             diags.push(
                 Diagnostic::new(Code::InvalidSlug, Some(tag.span), format!("tag `{}` is not a valid slug", tag.value))

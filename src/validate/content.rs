@@ -172,7 +172,7 @@ fn repair(text: &str) -> Option<String> {
 /// The same source URL twice in one entry (numbering that repeats itself).
 pub(super) fn duplicate_sources(entry: &Entry, diags: &mut Vec<Diagnostic>) {
     {
-        let sources = &entry.front.sources;
+        let sources = &entry.sources;
         for (i, source) in sources.iter().enumerate() {
             let normalise = |url: &str| url.trim_end_matches('/').to_lowercase();
             if let Some(first) =
@@ -220,7 +220,7 @@ pub(super) fn isolated_terms(glossary: &Glossary, rendered: &Rendered, diags: &m
         diags.push(
             Diagnostic::new(
                 Code::IsolatedTerm,
-                Some(entry.front.title.span),
+                Some(entry.title.span),
                 format!("`{}` is connected to no other term", term.slug),
             )
             .with_help("add prerequisites or related terms, or link other terms with [[slug]] in its text"),

@@ -19,13 +19,13 @@ pub(super) fn lint_term(glossary: &Glossary, term: &Term, statuses: &[Status], d
             (Status::Missing, _) | (_, None) => diags.push(
                 Diagnostic::new(
                     Code::MissingTranslation,
-                    Some(source.front.title.span),
+                    Some(source.title.span),
                     format!("`{}` has no {code} translation", term.slug),
                 )
                 .with_help(format!("start it with `glossa new {} --lang {code}`", term.slug)),
             ),
             (Status::Stale, Some(entry)) => {
-                let at = entry.front.source.as_ref().map_or(entry.front.span, |s| s.span);
+                let at = entry.source_hash.as_ref().map_or(entry.span, |s| s.span);
                 diags.push(
                     Diagnostic::new(Code::StaleTranslation, Some(at), format!("{source_path} changed since this translation was made"))
                         .with_help(format!(

@@ -57,7 +57,7 @@ fn export(ctx: &Context<'_>, lang: LangId) -> Result<String, Error> {
             ExportTerm {
                 slug: term.slug.as_str(),
                 title: entry.title(),
-                aliases: entry.front.aliases.iter().map(|a| a.value.as_str()).collect(),
+                aliases: entry.aliases.iter().map(|a| a.value.as_str()).collect(),
                 summary: ctx.plain_summary(term.id, lang),
                 tags: &term.tags,
                 prerequisites: slugs(&glossary.graph.prerequisites[term.id.index()]),

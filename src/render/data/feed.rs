@@ -48,10 +48,10 @@ fn feed(ctx: &Context<'_>, lang: LangId) -> String {
         let article = &glossary.articles[index];
         let (entry, _) = glossary.article_entry(index, lang);
         items.push(Item {
-            date: entry.front.updated.as_ref().map_or(article.date.clone(), |u| u.value.clone()),
-            title: entry.front.title.value.clone(),
+            date: entry.updated.as_ref().map_or(article.date.clone(), |u| u.value.clone()),
+            title: entry.title.value.clone(),
             url: ctx.urls.absolute(&PagePath::Article(code, article.slug.as_str()).dir()),
-            summary: entry.front.description.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
+            summary: entry.description.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
         });
     }
     items.sort_by(|a, b| b.date.cmp(&a.date).then(a.url.cmp(&b.url)));

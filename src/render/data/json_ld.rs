@@ -25,7 +25,7 @@ pub fn term(ctx: &Context<'_>, term: &Term, lang: LangId) -> String {
         "inLanguage": config.language(entry.lang).code.as_str(),
         "inDefinedTermSet": { "@type": "DefinedTermSet", "@id": home, "name": config.title_in(lang), "url": home },
     });
-    let aliases: Vec<&str> = entry.front.aliases.iter().map(|a| a.value.as_str()).collect();
+    let aliases: Vec<&str> = entry.aliases.iter().map(|a| a.value.as_str()).collect();
     if !aliases.is_empty() {
         value["alternateName"] = serde_json::json!(aliases);
     }

@@ -35,7 +35,7 @@ fn search_documents(ctx: &Context<'_>) -> Vec<SearchDocument> {
                  <h1 data-pagefind-meta=\"title\" data-pagefind-weight=\"10\">{title}</h1>",
                 title = escape_html(entry.title()),
             );
-            let aliases: Vec<&str> = entry.front.aliases.iter().map(|a| a.value.as_str()).collect();
+            let aliases: Vec<&str> = entry.aliases.iter().map(|a| a.value.as_str()).collect();
             if !aliases.is_empty() {
                 html.push_str(&format!(
                     "<p data-pagefind-meta=\"aliases\" data-pagefind-weight=\"10\">{}</p>",

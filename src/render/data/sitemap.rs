@@ -52,7 +52,7 @@ fn sitemap(ctx: &Context<'_>) -> String {
     for &index in &ctx.index.articles {
         let article = &ctx.glossary.articles[index];
         let (front, _) = ctx.glossary.article_entry(index, config.default_language);
-        let lastmod = front.front.updated.as_ref().map_or(article.date.as_str(), |u| u.value.as_str());
+        let lastmod = front.updated.as_ref().map_or(article.date.as_str(), |u| u.value.as_str());
         entry(PagePath::Article(any, article.slug.as_str()), Some(lastmod));
     }
     xml.push_str("</urlset>\n");

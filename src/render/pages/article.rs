@@ -65,11 +65,11 @@ pub(crate) fn article_link<'a>(ctx: &Context<'a>, index: usize, lang: LangId) ->
     let (entry, fallback) = glossary.article_entry(index, lang);
     let article = &glossary.articles[index];
     ArticleLink {
-        title: &entry.front.title.value,
+        title: &entry.title.value,
         href: PagePath::Article(ctx.code(lang), article.slug.as_str()).href(),
         date: ctx.display_date(&article.date, lang),
         date_iso: &article.date,
-        description: entry.front.description.as_ref().map(|d| d.value.as_str()),
+        description: entry.description.as_ref().map(|d| d.value.as_str()),
         lang: fallback.then(|| glossary.config.language(entry.lang).code.as_str()),
     }
 }
@@ -111,8 +111,8 @@ fn write(ctx: &Context<'_>, index: usize, lang: LangId, out: &Writer<'_>) -> Res
     let mut terms: Vec<TermId> = body.map(|b| b.links.clone()).unwrap_or_default();
     terms.retain(|t| ctx.published(*t));
     glossary.graph.sort_by_rank(&mut terms);
-    let title = &entry.front.title.value;
-    let description = entry.front.description.as_ref().map(|d| d.value.as_str());
+    let title = &entry.title.value;
+    let description = entry.description.as_ref().map(|d| d.value.as_str());
     let mut page = page_view(
         ctx,
         lang,
@@ -141,21 +141,20 @@ fn write(ctx: &Context<'_>, index: usize, lang: LangId, out: &Writer<'_>) -> Res
         tags: glossary
             .article_entry(index, config.default_language)
             .0
-            .front
             .tags
             .iter()
             .flatten()
             .filter(|t| ctx.index.tags.contains_key(t.value.as_str()))
             .map(|t| tag_link(ctx, &t.value, lang))
             .collect(),
-        categories: entry.front.categories.iter().map(|c| c.value.as_str()).collect(),
-        thumbnail: entry.front.thumbnail.as_ref().map(|t| FilePath::Static(&t.value).href()),
-        toc: entry.front.toc.and_then(|side| {
+        categories: entry.categories.iter().map(|c| c.value.as_str()).collect(),
+        thumbnail: entry.thumbnail.as_ref().map(|t| FilePath::Static(&t.value).href()),
+        toc: entry.toc.and_then(|side| {
             let items = body.map(|b| b.headings.as_slice()).unwrap_or_default();
             (!items.is_empty()).then_some(TocView {
                 side: match side {
-                    crate::frontmatter::article::TocSide::Left => "left",
-                    crate::frontmatter::article::TocSide::Right => "right",
+                    crate::model::articles::TocSide::Left => "left",
+                    crate::model::articles::TocSide::Right => "right",
                 },
                 items,
             })

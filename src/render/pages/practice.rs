@@ -30,12 +30,12 @@ pub(crate) fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error
             .published_terms()
             .map(|t| {
                 let (entry, _) = ctx.glossary.entry_or_fallback(t.id, lang);
-                let own = entry.front.quiz.as_ref().map_or(0, Vec::len);
+                let own = entry.quiz.as_ref().map_or(0, Vec::len);
                 if own > 0 {
                     own
                 } else {
                     let (source, _) = ctx.glossary.entry_or_fallback(t.id, config.default_language);
-                    source.front.quiz.as_ref().map_or(0, Vec::len)
+                    source.quiz.as_ref().map_or(0, Vec::len)
                 }
             })
             .sum();

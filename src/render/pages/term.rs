@@ -183,9 +183,8 @@ pub(crate) fn write<'a>(
     let quiz = sources
         .pick(|s| s.rendered.quiz.as_deref().filter(|q| !q.is_empty()))
         .map(|(q, e, f)| part(questions(q), notice(e, f)));
-    let source_list = sources.pick(|s| (!s.entry.front.sources.is_empty()).then_some(s.entry)).map(|(e, entry, f)| {
+    let source_list = sources.pick(|s| (!s.entry.sources.is_empty()).then_some(s.entry)).map(|(e, entry, f)| {
         let list = e
-            .front
             .sources
             .iter()
             .map(|s| SourceView { title: &s.title.value, url: crate::util::url::encode_unsafe(&s.url.value) })
@@ -226,7 +225,7 @@ pub(crate) fn write<'a>(
         slug,
         title,
         title_lang: lang_of(title_entry),
-        aliases: title_entry.front.aliases.iter().map(|a| a.value.as_str()).collect(),
+        aliases: title_entry.aliases.iter().map(|a| a.value.as_str()).collect(),
         summary,
         fallback_notice,
         stale_notice,
