@@ -25,12 +25,49 @@ pub enum Error {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// The dev server could not start or listen.
+    #[error("{what}: {source}{hint}")]
+    Server {
+        /// What it was doing.
+        what: String,
+        /// What the OS said.
+        source: std::io::Error,
+        /// What to try, in parentheses, or nothing.
+        hint: &'static str,
+    },
+    /// Watching the site's files for changes failed.
+    #[error("cannot watch {}: {source}", path.display())]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// What the watcher said.
+        source: notify_debouncer_full::notify::Error,
+    },
+    /// A data file could not be written as JSON.
+    #[error("cannot write {what} as JSON: {source}")]
+    Json {
+        /// Which file.
+        what: &'static str,
+        /// What serde_json said.
+        source: serde_json::Error,
+    },
+    /// Building the search index failed.
+    #[error("building the search index failed: {source}")]
+    Search {
+        /// What Pagefind said.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io { path: path.into(), source }
+    }
+
+    /// A JSON serialisation error while writing `what`.
+    pub fn json(what: &'static str) -> impl FnOnce(serde_json::Error) -> Error {
+        move |source| Error::Json { what, source }
     }
 
     /// A Tera error with its whole cause chain.

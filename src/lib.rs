@@ -2,9 +2,12 @@
 //! cross-linked static glossary site. See ARCHITECTURE.md for the pipeline.
 //!
 //! The public façade is what the binary and the tests use: [`pipeline::analyse`]
-//! runs every check, [`render::Site`] renders into an [`output::OutputSink`].
+//! runs every check, [`render::Renderer`] renders into an [`output::OutputSink`].
 
 #![warn(missing_docs, unreachable_pub)]
+// Nothing a user wrote may panic the tool: no `unwrap` or `expect` outside
+// tests (clippy.toml allows them there).
+#![warn(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod cli;
 pub mod cmd;

@@ -1,6 +1,8 @@
 //! The `glossa` binary: parse the command line, run, map the outcome to an
 //! exit code (0 success, 1 content problems, 2 usage or I/O errors).
 
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

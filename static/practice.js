@@ -9,19 +9,11 @@
   var setup = section.querySelector(".practice-setup");
   var round = section.querySelector(".practice-round");
   var questions = null;
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
-    });
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  // Shared with the term pages' quiz (quizkit.js, loaded before this file).
+  var kit = window.glossaQuiz;
+  if (!kit) return;
+  var format = kit.format;
+  var el = kit.el;
 
   function load() {
     if (!questions) {
@@ -102,30 +94,23 @@
         }
         var chosen = form.querySelector("input:checked");
         if (!chosen) {
-          feedback.textContent = s.choose;
-          feedback.className = "quiz-feedback quiz-feedback--hint";
+          kit.hint(feedback, s);
           return;
         }
         answered = true;
-        var ok = Number(chosen.value) === q.answer;
+        var ok = kit.grade(form, chosen, q.answer);
         if (ok) score += 1;
         var tally = perTerm[q.term] || (perTerm[q.term] = { score: 0, total: 0 });
         tally.total += 1;
         if (ok) tally.score += 1;
-        Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) {
-          input.disabled = true;
-          if (Number(input.value) === q.answer) input.closest("li").classList.add("choice--correct");
-          if (input === chosen) input.closest("li").classList.add("choice--chosen");
-        });
-        feedback.className = "quiz-feedback " + (ok ? "quiz-feedback--correct" : "quiz-feedback--incorrect");
-        feedback.textContent = "";
-        feedback.appendChild(el("p", "quiz-verdict", ok ? s.correct : s.incorrect));
+        var extra = [];
         if (q.explanation) {
           var p = el("p");
           p.innerHTML = q.explanation;
-          feedback.appendChild(p);
+          extra.push(p);
         }
-        feedback.appendChild(about);
+        extra.push(about);
+        kit.verdict(feedback, ok, s, null, extra);
         button.textContent = index + 1 < picked.length ? s.next : s.finish;
         button.focus();
       });

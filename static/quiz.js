@@ -3,21 +3,13 @@
 // Without JavaScript every question stays visible with its answer behind a
 // <details> disclosure. Interface strings come from data-* attributes, which
 // the page fills from the i18n files.
+// Shared helpers come from quizkit.js, loaded before this file.
 (function () {
   "use strict";
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
-    });
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var kit = window.glossaQuiz;
+  if (!kit) return;
+  var format = kit.format;
+  var el = kit.el;
 
   function enhance(section) {
     var s = section.dataset;
@@ -72,32 +64,18 @@
       var q = questions[current];
       var chosen = q.querySelector("input:checked");
       if (!chosen) {
-        feedback.textContent = s.choose;
-        feedback.className = "quiz-feedback quiz-feedback--hint";
+        kit.hint(feedback, s);
         return;
       }
       answered = true;
-      var right = Number(q.dataset.answer);
-      var ok = Number(chosen.value) === right;
+      var ok = kit.grade(q, chosen, Number(q.dataset.answer));
       if (ok) score += 1;
       q.classList.add(ok ? "is-correct" : "is-incorrect");
-      Array.prototype.forEach.call(q.querySelectorAll("input"), function (input) {
-        input.disabled = true;
-        var li = input.closest("li");
-        if (Number(input.value) === right) li.classList.add("choice--correct");
-        if (input === chosen) li.classList.add("choice--chosen");
-      });
-      feedback.textContent = "";
-      feedback.className = "quiz-feedback " + (ok ? "quiz-feedback--correct" : "quiz-feedback--incorrect");
-      var verdict = el("p", "quiz-verdict", ok ? s.correct : s.incorrect);
-      verdict.lang = uiLang;
-      feedback.appendChild(verdict);
       var details = q.querySelector(".quiz-answer");
-      if (details) {
-        Array.prototype.forEach.call(details.querySelectorAll("p"), function (p) {
-          feedback.appendChild(p.cloneNode(true));
-        });
-      }
+      var explanation = details
+        ? Array.prototype.map.call(details.querySelectorAll("p"), function (p) { return p.cloneNode(true); })
+        : [];
+      kit.verdict(feedback, ok, s, uiLang, explanation);
       button.textContent = current + 1 < questions.length ? s.next : s.finish;
     }
 

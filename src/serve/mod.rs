@@ -78,7 +78,7 @@ pub fn serve(options: &ServeOptions) -> Result<Outcome, Error> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
+        .map_err(|source| Error::Server { what: "cannot start the server".into(), source, hint: "" })?;
     runtime.block_on(run(options))
 }
 
@@ -89,10 +89,16 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
     // Not a site at all: say so now rather than serve an error page.
     crate::pipeline::Inputs::check_site(&options.root)?;
     let address = SocketAddr::new(options.bind, options.port);
-    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
-        Error::Usage(format!("cannot listen on {address}: {e} (is another server using the port? try --port 0)"))
+    let listener = tokio::net::TcpListener::bind(address).await.map_err(|source| Error::Server {
+        what: format!("cannot listen on {address}"),
+        source,
+        hint: " (is another server using the port? try --port 0)",
     })?;
-    let local = listener.local_addr().map_err(|e| Error::io("<socket>", e))?;
+    let local = listener.local_addr().map_err(|source| Error::Server {
+        what: "cannot read the listening address".into(),
+        source,
+        hint: "",
+    })?;
     let base_url = format!("http://{local}/");
 
     let builder = Builder::new(options.root.clone(), base_url.clone());
@@ -132,7 +138,7 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
         tokio::time::sleep(SHUTDOWN_GRACE).await;
     };
     tokio::select! {
-        served = server => served.map_err(|e| Error::io("<socket>", e))?,
+        served = server => served.map_err(|source| Error::Server { what: "the server stopped".into(), source, hint: "" })?,
         () = interrupted => {}
     }
     println!("Stopped.");

@@ -39,7 +39,11 @@ impl Problem {
             Error::Template { name, .. } if name.starts_with("templates/") => ("template", name.clone()),
             Error::Template { name, .. } => ("template", format!("templates/{name}")),
             Error::Io { path, .. } => ("read-error", crate::util::text::slash_path(path)),
-            Error::Usage(_) => ("site", "site".to_owned()),
+            Error::Usage(_)
+            | Error::Server { .. }
+            | Error::Watch { .. }
+            | Error::Json { .. }
+            | Error::Search { .. } => ("site", "site".to_owned()),
         };
         Problem { severity: "error", code, location, message: error.to_string(), help: None }
     }

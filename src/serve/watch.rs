@@ -93,12 +93,12 @@ pub(super) fn start(
     let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
-        new_debouncer(DEBOUNCE, None, tx).map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+        new_debouncer(DEBOUNCE, None, tx).map_err(|source| Error::Watch { path: root.clone(), source })?;
     // The root itself, not recursively: site.yaml, and source folders that
     // appear, disappear or are replaced.
     debouncer
         .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+        .map_err(|source| Error::Watch { path: root.clone(), source })?;
     let watcher = Arc::new(Mutex::new(Watcher { debouncer, root: root.clone(), watched: BTreeMap::new() }));
     lock(&watcher).reconcile();
     let (first_tx, first_rx) = std::sync::mpsc::channel();

@@ -74,5 +74,5 @@ fn export(ctx: &Context<'_>, lang: LangId) -> Result<String, Error> {
         "url": ctx.urls.absolute(&PagePath::Home(code).dir()),
         "terms": terms,
     });
-    serde_json::to_string_pretty(&value).map_err(|e| Error::Usage(e.to_string()))
+    serde_json::to_string_pretty(&value).map_err(Error::json("glossary.json"))
 }

@@ -61,12 +61,11 @@ pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
                 }
             })
             .collect();
-        let json =
-            serde_json::to_string(&serde_json::json!({ "terms": paths })).map_err(|e| Error::Usage(e.to_string()))?;
+        let json = serde_json::to_string(&serde_json::json!({ "terms": paths })).map_err(Error::json("paths.json"))?;
         out.file(FilePath::Paths(code), json.as_bytes())?;
         let questions = quiz_entries(ctx, &order, lang);
-        let json = serde_json::to_string(&serde_json::json!({ "questions": questions }))
-            .map_err(|e| Error::Usage(e.to_string()))?;
+        let json =
+            serde_json::to_string(&serde_json::json!({ "questions": questions })).map_err(Error::json("quiz.json"))?;
         out.file(FilePath::Quiz(code), json.as_bytes())?;
     }
     Ok(())

@@ -80,7 +80,7 @@ pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
         running
             .into_iter()
             .map(|handle| {
-                handle.join().unwrap_or_else(|_| Err(Error::Usage("building the search index panicked".into())))
+                handle.join().unwrap_or_else(|_| Err(Error::Search { source: "the indexing thread panicked".into() }))
             })
             .collect()
     });
@@ -96,19 +96,23 @@ pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
 /// A search bundle's files: path within the bundle, and bytes.
 type Bundle = Vec<(String, Vec<u8>)>;
 
+/// A failure of Pagefind (or of starting its runtime), kept as the error's source.
+fn failure(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Error {
+    Error::Search { source: error.into() }
+}
+
 /// Runs Pagefind with its own small runtime on the calling thread, so it
 /// works from plain threads and from inside the dev server's runtime alike
 /// (the caller is a thread of its own).
 fn build_index(documents: Vec<SearchDocument>) -> Result<Bundle, Error> {
-    let failure = |e: &dyn std::fmt::Display| Error::Usage(format!("building the search index failed: {e}"));
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| failure(&e))?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(failure)?;
     runtime.block_on(async move {
         let config = pagefind::options::PagefindServiceConfig::builder().keep_index_url(false).build();
-        let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| failure(&e))?;
+        let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(failure)?;
         for document in documents {
-            index.add_html_file(None, Some(document.url), document.html).await.map_err(|e| failure(&e))?;
+            index.add_html_file(None, Some(document.url), document.html).await.map_err(failure)?;
         }
-        let files = index.get_files().await.map_err(|e| failure(&e))?;
+        let files = index.get_files().await.map_err(failure)?;
         let mut files: Bundle =
             files.into_iter().map(|f| (crate::util::text::slash_path(&f.filename), f.contents)).collect();
         files.sort_by(|a, b| a.0.cmp(&b.0));

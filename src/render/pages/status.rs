@@ -84,7 +84,7 @@ pub(crate) fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error
         write(ctx, lang, &report, out)?;
     }
     let json = serde_json::to_string_pretty(&serde_json::json!({ "languages": report }))
-        .map_err(|e| Error::Usage(e.to_string()))?;
+        .map_err(Error::json("translations.json"))?;
     out.file(FilePath::TranslationStatus, json.as_bytes())
 }
 

@@ -1,0 +1,50 @@
+// What the quiz on term pages and the practice page share: formatting the
+// interface strings, making elements, and grading an answer the same way
+// (every choice disabled, the right one and the chosen one marked).
+(function () {
+  "use strict";
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // Grades the answer `chosen` (a radio input) among the inputs of
+  // `container`, `right` being the index of the right choice; true if right.
+  function grade(container, chosen, right) {
+    Array.prototype.forEach.call(container.querySelectorAll("input"), function (input) {
+      input.disabled = true;
+      var li = input.closest("li");
+      if (Number(input.value) === right) li.classList.add("choice--correct");
+      if (input === chosen) li.classList.add("choice--chosen");
+    });
+    return Number(chosen.value) === right;
+  }
+
+  // Shows the verdict in `feedback`, in the interface language, followed by
+  // `extra` nodes (the explanation).
+  function verdict(feedback, ok, strings, uiLang, extra) {
+    feedback.className = "quiz-feedback " + (ok ? "quiz-feedback--correct" : "quiz-feedback--incorrect");
+    feedback.textContent = "";
+    var line = el("p", "quiz-verdict", ok ? strings.correct : strings.incorrect);
+    if (uiLang) line.lang = uiLang;
+    feedback.appendChild(line);
+    (extra || []).forEach(function (node) { feedback.appendChild(node); });
+  }
+
+  // Asks for a choice when none is made.
+  function hint(feedback, strings) {
+    feedback.textContent = strings.choose;
+    feedback.className = "quiz-feedback quiz-feedback--hint";
+  }
+
+  window.glossaQuiz = { format: format, el: el, grade: grade, verdict: verdict, hint: hint };
+})();
