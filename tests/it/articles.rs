@@ -133,7 +133,7 @@ fn article_translations_are_tracked_marked_current_and_flagged_when_stale() {
     let line = check.lines().find(|l| l.contains("stale-translation")).unwrap();
     assert!(line.contains("ko/articles/how-staking-works.md"), "{line}");
     assert!(line.contains("--mark-current how-staking-works --article --lang ko"), "{line}");
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     let path = "ko/articles/how-staking-works/index.html";
     let page = built.html(path);
     assert!(page.text("#stale-notice").contains("English"));
@@ -169,7 +169,7 @@ fn a_thumbnail_must_name_a_file_under_static() {
     assert_eq!(output.status.code(), Some(1));
 
     site.write("static/pictures/note.png", "not really a picture");
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     let page_path = "en/articles/an-older-note/index.html";
     let src = built.html(page_path).attr(".article-thumbnail", "src").unwrap();
     assert_eq!(resolve(page_path, &src), "static/pictures/note.png");

@@ -60,7 +60,7 @@ fn terms_and_sites_can_opt_out() {
     let site = SiteTest::fixture("autolink");
     let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
     site.write("site.yaml", &format!("{config}autolink: false\n"));
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     assert!(links(&built, "en/terms/staking/index.html").is_empty());
     assert_eq!(links(&built, "en/terms/validator/index.html"), [pair("en/terms/staking/", "Staking")]);
 }

@@ -22,7 +22,7 @@ fn exits_2_on_usage_errors() {
 #[test]
 fn exits_1_on_content_errors_and_writes_nothing() {
     let site = SiteTest::fixture("basic");
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     let before = tree(&built.out);
     site.write("content/en/terms/broken.md", "---\ntitle: Broken\nprerequisites: [no-such-term]\n---\nBody\n");
     let output = site.glossa(&["build", "--out", built.out.to_str().unwrap()]);
@@ -82,9 +82,9 @@ fn refuses_an_output_folder_it_did_not_make() {
 #[test]
 fn rebuilds_replace_its_own_output() {
     let site = SiteTest::fixture("basic");
-    let first = site.build();
+    let first = site.build_with(&["--no-search"]);
     std::fs::write(first.out.join("stale.html"), "old").unwrap();
-    let second = site.build();
+    let second = site.build_with(&["--no-search"]);
     assert!(!second.exists("stale.html"), "the output is replaced as a whole");
     assert!(second.exists(".glossa-output"));
     let leftovers: Vec<_> = std::fs::read_dir(site.root())

@@ -1,7 +1,8 @@
 //! Every diagnostic code, one fixture each: `tests/fixtures/invalid/<code>/`
 //! holds only the files that differ from the clean `invalid/base/` site and
-//! `expected.jsonl`, the exact `check --format json` output. Run with
-//! `GLOSSA_BLESS=1` to rewrite the expected files after a deliberate change.
+//! `expected.jsonl`, the exact `check --format json` output; each is a test
+//! of its own. Run with `GLOSSA_BLESS=1` to rewrite the expected files after
+//! a deliberate change.
 
 use std::path::Path;
 
@@ -26,37 +27,79 @@ fn the_base_site_is_clean() {
     assert_eq!(output.status.code(), Some(0));
 }
 
-#[test]
-fn every_code_is_reported_at_its_position() {
-    let bless = std::env::var_os("GLOSSA_BLESS").is_some();
-    let mut failures = Vec::new();
-    for case in cases() {
-        let site = SiteTest::layered("invalid/base", &format!("invalid/{case}"));
-        let output = site.glossa(&["check", "--format", "json"]);
-        let actual = String::from_utf8(output.stdout).unwrap();
-        let expected_path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/invalid/{case}/expected.jsonl"));
-        if bless {
-            std::fs::write(&expected_path, &actual).unwrap();
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if actual != expected {
-            failures.push(format!("{case}:\n--- expected\n{expected}--- actual\n{actual}"));
-            continue;
-        }
-        let lines: Vec<serde_json::Value> = actual.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        assert!(!lines.is_empty(), "{case}: no diagnostic");
-        for line in &lines {
-            assert_eq!(line["code"], case.as_str(), "{case}: one defect per fixture, but got {line}");
-            assert!(line["line"].as_u64().is_some_and(|l| l >= 1), "{case}: no position in {line}");
-        }
-        let is_error = lines[0]["severity"] == "error";
-        assert_eq!(output.status.code(), Some(if is_error { 1 } else { 0 }), "{case}");
-        if !is_error {
-            assert_eq!(site.glossa(&["check", "--strict"]).status.code(), Some(1), "{case} under --strict");
-        }
+/// Runs `check --format json` on fixture `invalid/<case>` and compares it
+/// with its `expected.jsonl` (rewritten when `GLOSSA_BLESS` is set).
+fn check_fixture(case: &str) {
+    let site = SiteTest::layered("invalid/base", &format!("invalid/{case}"));
+    let output = site.glossa(&["check", "--format", "json"]);
+    let actual = String::from_utf8(output.stdout).unwrap();
+    let expected_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/invalid/{case}/expected.jsonl"));
+    if std::env::var_os("GLOSSA_BLESS").is_some() {
+        std::fs::write(&expected_path, &actual).unwrap();
     }
-    assert!(failures.is_empty(), "{} case(s) differ:\n{}", failures.len(), failures.join("\n"));
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    assert_eq!(actual, expected, "{case}: `check --format json` differs from expected.jsonl");
+    let lines: Vec<serde_json::Value> = actual.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!lines.is_empty(), "{case}: no diagnostic");
+    for line in &lines {
+        assert_eq!(line["code"], case, "{case}: one defect per fixture, but got {line}");
+        assert!(line["line"].as_u64().is_some_and(|l| l >= 1), "{case}: no position in {line}");
+    }
+    let is_error = lines[0]["severity"] == "error";
+    assert_eq!(output.status.code(), Some(if is_error { 1 } else { 0 }), "{case}");
+    if !is_error {
+        assert_eq!(site.glossa(&["check", "--strict"]).status.code(), Some(1), "{case} under --strict");
+    }
+}
+
+/// One test per fixture under `tests/fixtures/invalid/`, each named after
+/// its code; [`every_fixture_has_its_test`] keeps the list complete.
+macro_rules! fixture_tests {
+    ($($name:ident => $case:literal,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check_fixture($case);
+            }
+        )*
+        const FIXTURE_TESTS: &[&str] = &[$($case),*];
+    };
+}
+
+fixture_tests! {
+    control_character => "control-character",
+    duplicate_alias => "duplicate-alias",
+    duplicate_body => "duplicate-body",
+    duplicate_source => "duplicate-source",
+    invalid_quiz => "invalid-quiz",
+    invalid_slug => "invalid-slug",
+    invalid_utf8 => "invalid-utf8",
+    invalid_value => "invalid-value",
+    isolated_term => "isolated-term",
+    link_to_draft => "link-to-draft",
+    missing_field => "missing-field",
+    missing_section => "missing-section",
+    missing_translation => "missing-translation",
+    mojibake => "mojibake",
+    orphan_translation => "orphan-translation",
+    prerequisite_cycle => "prerequisite-cycle",
+    stale_translation => "stale-translation",
+    stray_file => "stray-file",
+    translation_mismatch => "translation-mismatch",
+    unclosed_link => "unclosed-link",
+    unknown_field => "unknown-field",
+    unknown_language => "unknown-language",
+    unknown_reference => "unknown-reference",
+    unknown_tag => "unknown-tag",
+    unsafe_url => "unsafe-url",
+    untranslated => "untranslated",
+    yaml => "yaml",
+}
+
+#[test]
+fn every_fixture_has_its_test() {
+    assert_eq!(cases(), FIXTURE_TESTS, "add the fixture to `fixture_tests!`");
 }
 
 #[test]

@@ -135,7 +135,7 @@ fn a_new_link_updates_the_targets_mentioned_in_list_in_place() {
     assert_in_place_equals_full(&site, "content/en/terms/validator.md", |t| {
         t.replace("by hand above.", "by hand above, unlike [[restaking]].")
     });
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     let mentions: Vec<String> = built
         .html("en/terms/restaking/index.html")
         .select("#mentioned-in a")

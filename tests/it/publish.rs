@@ -67,7 +67,7 @@ fn each_language_has_an_atom_feed_of_dated_terms_newest_first() {
     let validator = site.root().join("content/en/terms/validator.md");
     let text = std::fs::read_to_string(&validator).unwrap();
     std::fs::write(&validator, text.replace("tags: [consensus]", "tags: [consensus]\nupdated: 2026-11-15")).unwrap();
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     let feed = built.text("ko/atom.xml");
     let doc = scraper::Html::parse_fragment(&feed);
     let select = |css: &str| -> Vec<String> {
@@ -129,16 +129,16 @@ fn the_404_page_offers_every_home_and_search() {
 #[test]
 fn minified_output_is_smaller_and_says_the_same() {
     let site = SiteTest::fixture("basic");
-    let plain = site.build();
+    let plain = site.build_with(&["--no-search"]);
     let plain_page = plain.html("en/terms/proof-of-stake/index.html");
     let plain_text = plain_page.text("main");
     let plain_size = plain.text("en/terms/proof-of-stake/index.html").len();
     let plain_code = plain_page.one("pre.code").inner_html();
-    let minified = site.build_with(&["--minify"]);
+    let minified = site.build_with(&["--minify", "--no-search"]);
     let page = minified.html("en/terms/proof-of-stake/index.html");
     assert!(minified.text("en/terms/proof-of-stake/index.html").len() < plain_size);
     assert_eq!(page.text("main"), plain_text);
     assert_eq!(page.one("pre.code").inner_html(), plain_code, "code keeps its whitespace");
-    let again = site.build_with(&["--minify"]);
+    let again = site.build_with(&["--minify", "--no-search"]);
     assert_eq!(tree(&minified.out), tree(&again.out));
 }

@@ -48,7 +48,7 @@ fn huge_files_work() {
         "content/en/terms/blockchain.md",
         &text.replace("A blockchain is a ledger", &format!("{body}A blockchain is a ledger")),
     );
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     assert!(built.text("en/terms/blockchain/index.html").len() > 1_500_000);
 }
 
@@ -67,7 +67,7 @@ fn symlink_loops_are_reported_not_followed_forever() {
 #[test]
 fn a_failure_while_rendering_leaves_the_previous_site_intact() {
     let site = SiteTest::fixture("invalid/base");
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     let before = crate::support::tree(&built.out);
     // Parses, but fails when rendered: the error comes after the staging folder exists.
     site.write("templates/term.html", "{{ page.no_such_field.deeper }}");

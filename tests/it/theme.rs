@@ -9,7 +9,7 @@ fn a_site_overrides_templates_statics_and_strings_by_name() {
         .write("static/style.css", "body { color: red }")
         .write("static/extra.txt", "extra")
         .write("templates/i18n/ko.yaml", "quiz: 문제 풀기\nno_such_key: x\n");
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     assert_eq!(built.html("ko/tags/consensus/index.html").text("#custom"), "합의");
     assert_eq!(built.text("static/style.css"), "body { color: red }");
     assert_eq!(built.text("static/extra.txt"), "extra");

@@ -42,7 +42,7 @@ fn mark_current_stamps_only_the_source_line_and_stale_translations_are_shown() {
     let text = std::fs::read_to_string(&en).unwrap();
     std::fs::write(&en, text.replace("Staking needs a", "Staking always needs a")).unwrap();
     assert!(stdout(&site.glossa(&["translations"])).contains("  stale:     staking\n"));
-    let built = site.build();
+    let built = site.build_with(&["--no-search"]);
     let page = built.html("ko/terms/staking/index.html");
     assert!(page.text("#stale-notice").contains("English"));
     assert_eq!(
