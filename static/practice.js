@@ -98,7 +98,7 @@
           return;
         }
         answered = true;
-        var ok = kit.grade(form, chosen, q.answer);
+        var ok = kit.grade(form, chosen, q.answer, { right: s.right, yours: s.yours });
         if (ok) score += 1;
         var tally = perTerm[q.term] || (perTerm[q.term] = { score: 0, total: 0 });
         tally.total += 1;

@@ -5,7 +5,7 @@
 // description).
 (function () {
   "use strict";
-  var links = document.querySelectorAll("main a.term-link[data-term][title]");
+  var links = document.querySelectorAll("main a.term-link[data-term][title], main .card__summary a.term-link[title]");
   if (!links.length) return;
   var openLabel = document.querySelector("[data-preview-open]");
   var template = (openLabel && openLabel.getAttribute("data-preview-open")) || "Open “{title}”";
@@ -19,6 +19,7 @@
   var showTimer = null;
   var hideTimer = null;
   var touchOpened = null;
+  var lastPointer = "mouse";
 
   function fill(link, withLink) {
     popover.textContent = "";
@@ -51,6 +52,9 @@
 
   function show(link, withLink) {
     clearTimeout(hideTimer);
+    // A preview opened by a tap keeps its "Open" link: the hover and focus
+    // that browsers emulate after a tap must not redraw it without.
+    if (!withLink && touchOpened === link && !popover.hidden) return;
     if (current && current !== link) current.removeAttribute("aria-describedby");
     current = link;
     fill(link, withLink);
@@ -78,12 +82,17 @@
     link.removeAttribute("title");
     link.addEventListener("mouseenter", function () {
       clearTimeout(hideTimer);
+      if (lastPointer === "touch") return;
       showTimer = setTimeout(function () { show(link, false); }, 250);
     });
     link.addEventListener("mouseleave", hideSoon);
     link.addEventListener("focus", function () { show(link, false); });
-    link.addEventListener("blur", hideSoon);
+    link.addEventListener("blur", function () {
+      // A tapped preview stays until the reader taps elsewhere or opens it.
+      if (touchOpened !== link) hideSoon();
+    });
     link.addEventListener("pointerdown", function (event) {
+      lastPointer = event.pointerType;
       if (event.pointerType === "touch" && touchOpened !== link) {
         link.dataset.touchPreview = "1";
       }
@@ -92,6 +101,7 @@
       if (link.dataset.touchPreview) {
         delete link.dataset.touchPreview;
         event.preventDefault();
+        clearTimeout(showTimer);
         show(link, true);
         touchOpened = link;
       }
@@ -103,6 +113,7 @@
     if (event.key === "Escape" && !popover.hidden) hide();
   });
   document.addEventListener("pointerdown", function (event) {
+    lastPointer = event.pointerType;
     if (!popover.hidden && !popover.contains(event.target) && event.target !== current) hide();
   });
 })();

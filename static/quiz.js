@@ -22,6 +22,9 @@
     var answered = false;
 
     section.classList.add("quiz--enhanced");
+    // The intro says how this quiz works now: one question at a time.
+    var intro = section.querySelector(".quiz-intro");
+    if (intro && s.intro) intro.textContent = s.intro;
     var progress = el("p", "quiz-progress");
     progress.lang = uiLang;
     progress.setAttribute("aria-live", "polite");
@@ -48,10 +51,7 @@
       questions.forEach(function (q, i) {
         q.hidden = i !== index;
         q.classList.remove("is-correct", "is-incorrect");
-        Array.prototype.forEach.call(q.querySelectorAll("input"), function (input) {
-          input.disabled = false;
-          input.closest("li").classList.remove("choice--correct", "choice--chosen");
-        });
+        kit.ungrade(q);
       });
       progress.textContent = format(s.progress, { n: index + 1, total: questions.length });
       feedback.textContent = "";
@@ -68,7 +68,7 @@
         return;
       }
       answered = true;
-      var ok = kit.grade(q, chosen, Number(q.dataset.answer));
+      var ok = kit.grade(q, chosen, Number(q.dataset.answer), { right: s.right, yours: s.yours, uiLang: uiLang });
       if (ok) score += 1;
       q.classList.add(ok ? "is-correct" : "is-incorrect");
       var details = q.querySelector(".quiz-answer");
@@ -81,6 +81,8 @@
 
     function finish() {
       questions.forEach(function (q) { q.hidden = true; });
+      // The end screen shows this attempt's score, not the one before.
+      last.hidden = true;
       progress.textContent = "";
       feedback.textContent = "";
       feedback.className = "quiz-feedback";
@@ -98,6 +100,7 @@
         score = 0;
         form.reset();
         show(0);
+        showLast();
         var first = questions[0].querySelector("input");
         if (first) first.focus();
       } else if (!answered) {
@@ -125,7 +128,6 @@
     showLast();
     section.addEventListener("glossa:quiz-finished", function () {
       if (store && slug) store.set(slug, score, questions.length);
-      showLast();
     });
 
     show(0);

@@ -19,14 +19,32 @@
 
   // Grades the answer `chosen` (a radio input) among the inputs of
   // `container`, `right` being the index of the right choice; true if right.
-  function grade(container, chosen, right) {
+  // The right choice and a wrong one chosen are also said in words
+  // (`strings.right`, `strings.yours`), not by colour alone.
+  function grade(container, chosen, right, strings) {
     Array.prototype.forEach.call(container.querySelectorAll("input"), function (input) {
       input.disabled = true;
       var li = input.closest("li");
-      if (Number(input.value) === right) li.classList.add("choice--correct");
+      var isRight = Number(input.value) === right;
+      if (isRight) li.classList.add("choice--correct");
       if (input === chosen) li.classList.add("choice--chosen");
+      var mark = isRight ? strings.right : input === chosen ? strings.yours : null;
+      if (mark) {
+        var span = el("span", "choice-mark", mark);
+        if (strings.uiLang) span.lang = strings.uiLang;
+        input.closest("label").lastElementChild.appendChild(span);
+      }
     });
     return Number(chosen.value) === right;
+  }
+
+  // Takes back what `grade` added, for another attempt.
+  function ungrade(container) {
+    Array.prototype.forEach.call(container.querySelectorAll(".choice-mark"), function (mark) { mark.remove(); });
+    Array.prototype.forEach.call(container.querySelectorAll("input"), function (input) {
+      input.disabled = false;
+      input.closest("li").classList.remove("choice--correct", "choice--chosen");
+    });
   }
 
   // Shows the verdict in `feedback`, in the interface language, followed by
@@ -46,5 +64,5 @@
     feedback.className = "quiz-feedback quiz-feedback--hint";
   }
 
-  window.glossaQuiz = { format: format, el: el, grade: grade, verdict: verdict, hint: hint };
+  window.glossaQuiz = { format: format, el: el, grade: grade, ungrade: ungrade, verdict: verdict, hint: hint };
 })();

@@ -81,6 +81,7 @@ codes! {
     DuplicateSource => "duplicate-source", Warning;
     UnknownTag => "unknown-tag", Warning;
     UnclosedLink => "unclosed-link", Warning;
+    UnknownCitation => "unknown-citation", Error;
     ReadError => "read-error", Error;
     LinkOutsideSite => "link-outside-site", Error;
     EmptySite => "empty-site", Error;

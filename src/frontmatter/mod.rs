@@ -77,6 +77,9 @@ pub struct ParsedFile {
     pub front: FrontMatter,
     /// Byte range of the Markdown body in the file.
     pub body: Range<usize>,
+    /// The title as printed in mid-sentence when it differs
+    /// ([`crate::model::casing`]).
+    pub mid_sentence_title: Option<String>,
     /// The file could not be read as a term (an error says why). Its term
     /// exists with a placeholder so that references to it do not cascade.
     pub broken: bool,
@@ -210,6 +213,7 @@ pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -
         file_ref: file_ref.clone(),
         front: FrontMatter::placeholder(file_ref.slug.as_str(), Span::file_start(file)),
         body: 0..0,
+        mid_sentence_title: None,
         broken: true,
     };
     if !file_ref.readable {
@@ -247,7 +251,8 @@ pub fn parse_file(text: &str, file_ref: &FileRef, diags: &mut Vec<Diagnostic>) -
     let mut r = Reader::new(file, split.yaml.start, yaml_text, diags);
     let front = read_front(&mut r, &root, file_ref.slug.as_str(), Span::new(file, split.yaml.start..split.yaml.start));
     check_body_controls(text, split.body.clone(), file, diags);
-    ParsedFile { file_ref: file_ref.clone(), front, body: split.body, broken: false }
+    let mid_sentence_title = crate::model::casing::mid_sentence_form(&front.title.value, &text[split.body.clone()]);
+    ParsedFile { file_ref: file_ref.clone(), front, body: split.body, mid_sentence_title, broken: false }
 }
 
 impl FrontMatter {

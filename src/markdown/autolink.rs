@@ -13,7 +13,7 @@ use crate::model::{Glossary, TermId};
 
 /// Particles (and endings that behave like them) that may follow a Korean
 /// noun; longest first so `에서` wins over `에`.
-const PARTICLES: &[&str] = &[
+pub const PARTICLES: &[&str] = &[
     "으로서",
     "으로써",
     "이라는",

@@ -38,6 +38,8 @@ pub enum Resolved<'g> {
         href: String,
         /// The target's title in the page language (or the fallback language).
         title: &'g str,
+        /// How the title reads in mid-sentence, when that differs.
+        mid_sentence_title: Option<&'g str>,
         /// Set when the title is not in the language of the surrounding text.
         title_lang: Option<&'g LangCode>,
     },
@@ -45,6 +47,8 @@ pub enum Resolved<'g> {
     Draft {
         /// The target's title.
         title: &'g str,
+        /// How the title reads in mid-sentence, when that differs.
+        mid_sentence_title: Option<&'g str>,
     },
     /// No such term: an error was reported.
     Missing,
@@ -78,6 +82,7 @@ impl<'g> Linker<'g> {
         };
         let (entry, _) = glossary.entry_or_fallback(term, self.page_lang);
         let title = entry.title();
+        let mid_sentence_title = entry.mid_sentence_title.as_deref();
         let target = glossary.term(term);
         let source_draft = self.source_term.is_some_and(|t| glossary.term(t).draft);
         if target.draft && !source_draft {
@@ -86,7 +91,7 @@ impl<'g> Linker<'g> {
                     .with_help("it is shown as plain text until the draft is published"),
             );
             if !self.include_drafts {
-                return Resolved::Draft { title };
+                return Resolved::Draft { title, mid_sentence_title };
             }
         }
         let mut href = self.term_href(term);
@@ -95,11 +100,23 @@ impl<'g> Linker<'g> {
             href.push_str(&crate::util::text::heading_id(fragment));
         }
         let title_lang = (entry.lang != self.content_lang).then(|| &glossary.config.language(entry.lang).code);
-        Resolved::Link { term, href, title, title_lang }
+        Resolved::Link { term, href, title, mid_sentence_title, title_lang }
     }
 }
 
-impl Linker<'_> {
+impl<'g> Linker<'g> {
+    /// The sources that citations in this text refer to, as the term's page
+    /// numbers them: those of the text's language, else the default's.
+    pub fn cited_sources(&self) -> &'g [crate::model::SourceLink] {
+        let Some(term) = self.source_term else { return &[] };
+        let (entry, _) = self.glossary.entry_or_fallback(term, self.content_lang);
+        if entry.sources.is_empty() {
+            &self.glossary.entry_or_fallback(term, self.glossary.config.default_language).0.sources
+        } else {
+            &entry.sources
+        }
+    }
+
     /// The link to `term`'s page in the page's language. It starts at the
     /// site root: rendering resolves it for whichever page the HTML lands on.
     pub fn term_href(&self, term: TermId) -> String {

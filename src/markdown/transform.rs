@@ -69,6 +69,9 @@ pub(super) struct Transform<'l, 'g> {
     link: LinkState,
     in_heading: bool,
     in_image: bool,
+    /// Whether text written now continues a sentence (a title printed here
+    /// may be lowered, see [`crate::model::casing`]).
+    mid_sentence: bool,
     /// Terms linked so far, by hand or automatically: each is linked once.
     linked: BTreeSet<TermId>,
     /// Terms linked, in order of first link.
@@ -122,6 +125,7 @@ impl<'l, 'g> Transform<'l, 'g> {
             link: LinkState::Outside,
             in_heading: false,
             in_image: false,
+            mid_sentence: false,
             linked,
             links: Vec::new(),
             footnotes: Vec::new(),
@@ -163,6 +167,7 @@ impl<'l, 'g> Transform<'l, 'g> {
             Event::End(TagEnd::Image) => self.in_image = false,
             _ => {}
         }
+        self.follow_sentence(&event);
         match event {
             Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole }, dest_url, .. }) => {
                 self.wiki_link(&dest_url, has_pothole, range, out);
@@ -239,7 +244,8 @@ impl<'l, 'g> Transform<'l, 'g> {
     fn wiki_link<'a>(&mut self, dest: &CowStr<'a>, has_pothole: bool, range: Range<usize>, out: &mut Vec<Spanned<'a>>) {
         let resolved = self.linker.resolve(dest, self.span(&range), &mut self.diags);
         let written = match resolved {
-            Resolved::Link { term, href, title, title_lang } => {
+            Resolved::Link { term, href, title, mid_sentence_title, title_lang } => {
+                let title = self.title_here(title, mid_sentence_title);
                 self.note_link(term);
                 let lang_attr = match (has_pothole, title_lang) {
                     (false, Some(code)) => format!(" lang=\"{}\"", escape_html(code.as_str())),
@@ -251,7 +257,8 @@ impl<'l, 'g> Transform<'l, 'g> {
                 }
                 true
             }
-            Resolved::Draft { title } => {
+            Resolved::Draft { title, mid_sentence_title } => {
+                let title = self.title_here(title, mid_sentence_title);
                 if !has_pothole {
                     out.push((Event::Text(title.to_owned().into()), range));
                 }
@@ -265,10 +272,97 @@ impl<'l, 'g> Transform<'l, 'g> {
             }
         };
         self.link = LinkState::after_start(written, !has_pothole);
+        self.mid_sentence = true;
+    }
+
+    /// A title as printed where the pass is: lowered in mid-sentence when
+    /// it is a common noun, never in headings.
+    fn title_here<'t>(&self, title: &'t str, mid_sentence_title: Option<&'t str>) -> &'t str {
+        match mid_sentence_title {
+            Some(lower) if self.mid_sentence && !self.in_heading => lower,
+            _ => title,
+        }
+    }
+
+    /// Keeps track of whether the next text continues a sentence: blocks
+    /// start sentences, and so does text that ends one.
+    fn follow_sentence(&mut self, event: &Event<'_>) {
+        match event {
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::BlockQuote(_)
+                | Tag::FootnoteDefinition(_)
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition,
+            ) => self.mid_sentence = false,
+            Event::Text(text) => {
+                if let Some(last) = text.trim_end().chars().next_back() {
+                    self.mid_sentence = !matches!(last, '.' | '!' | '?' | ':' | '。' | '！' | '？');
+                }
+            }
+            Event::Code(_) => self.mid_sentence = true,
+            _ => {}
+        }
+    }
+
+    /// Text: citations of the term's sources (`[@2]`) become links to them;
+    /// the rest is plain text.
+    fn text<'a>(&mut self, text: CowStr<'a>, range: Range<usize>, out: &mut Vec<Spanned<'a>>) {
+        let citing = self.linker.source_term.is_some() && !self.link.inside() && !self.in_image;
+        if !citing || !text.contains("[@") {
+            return self.plain_text(text, range, out);
+        }
+        let mut last = 0;
+        for (at, len, number) in citations(&text) {
+            if at > last {
+                self.plain_text(text[last..at].to_owned().into(), range.clone(), out);
+            }
+            let span = Span::new(self.file, self.base + range.start + at..self.base + range.start + at + len);
+            match self.cite(number, span) {
+                Some(html) => out.push((Event::Html(html.into()), range.clone())),
+                None => out.push((Event::Text(text[at..at + len].to_owned().into()), range.clone())),
+            }
+            last = at + len;
+        }
+        if last < text.len() {
+            self.plain_text(text[last..].to_owned().into(), range, out);
+        }
+    }
+
+    /// The link for citation `[@number]`, or `None` (reported) when the
+    /// term lists no such source.
+    fn cite(&mut self, number: usize, span: Span) -> Option<String> {
+        let sources = self.linker.cited_sources();
+        let listed = sources.len();
+        if let Some(source) = number.checked_sub(1).and_then(|i| sources.get(i)) {
+            return Some(format!(
+                "<sup class=\"cite\"><a href=\"#source-{number}\" title=\"{}\">[{number}]</a></sup>",
+                escape_html(&source.title.value)
+            ));
+        }
+        let (message, help) = match listed {
+            0 => (
+                format!("`[@{number}]` cites source {number}, but the term has no `sources:`"),
+                "add the source under `sources:` in the front matter".to_owned(),
+            ),
+            1 => (
+                format!("`[@{number}]` cites source {number}, but `sources:` lists only 1"),
+                "cite `[@1]`, or add the source under `sources:`".to_owned(),
+            ),
+            n => (
+                format!("`[@{number}]` cites source {number}, but `sources:` lists {n}"),
+                format!("cite a number from 1 to {n} (the order of `sources:`), or add the source there"),
+            ),
+        };
+        self.diags.push(Diagnostic::new(Code::UnknownCitation, Some(span), message).with_help(help));
+        None
     }
 
     /// Plain text: unclosed `[[` noted, first mentions of other terms linked.
-    fn text<'a>(&mut self, text: CowStr<'a>, range: Range<usize>, out: &mut Vec<Spanned<'a>>) {
+    fn plain_text<'a>(&mut self, text: CowStr<'a>, range: Range<usize>, out: &mut Vec<Spanned<'a>>) {
         // A `[[` still in the text opened no wiki link: pulldown-cmark turns
         // closed ones into links.
         let base = self.base + range.start;
@@ -332,6 +426,16 @@ impl<'l, 'g> Transform<'l, 'g> {
             );
         }
     }
+}
+
+/// The citations `[@N]` in `text`: byte offset, length and number.
+fn citations(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    text.match_indices("[@").filter_map(move |(at, _)| {
+        let digits = text[at + 2..].bytes().take_while(u8::is_ascii_digit).count();
+        let close = at + 2 + digits;
+        (digits > 0 && digits <= 4 && text.as_bytes().get(close) == Some(&b']'))
+            .then(|| (at, digits + 3, text[at + 2..close].parse().unwrap_or(0)))
+    })
 }
 
 /// CommonMark's rule for NUL: it stands for U+FFFD REPLACEMENT CHARACTER.

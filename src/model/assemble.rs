@@ -68,7 +68,7 @@ pub fn assemble(
         };
         let id = EntryId(u32::try_from(entries.len()).unwrap_or(u32::MAX));
         terms[term_id.index()].entries[file.file_ref.lang.0] = Some(id);
-        entries.push(Entry::new(id, term_id, &file.file_ref, file.front, file.body, file.broken));
+        entries.push(Entry::new(id, term_id, file));
     }
 
     let resolver = Resolver { by_slug: &by_slug };

@@ -4,6 +4,7 @@
 
 pub mod articles;
 mod assemble;
+pub mod casing;
 pub mod graph;
 pub mod status;
 
@@ -14,8 +15,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::config::{LangId, SiteConfig};
-use crate::frontmatter::FrontMatter;
-use crate::source::{FileId, FileRef, SourceMap, Span, Spanned};
+use crate::frontmatter::ParsedFile;
+use crate::source::{FileId, SourceMap, Span, Spanned};
 use crate::util::slug::Slug;
 
 /// Index of a term in [`Glossary::terms`] (terms are sorted by slug).
@@ -86,6 +87,9 @@ pub struct Entry {
     pub file: FileId,
     /// The title (the slug when the file has none; it then has an error).
     pub title: Spanned<String>,
+    /// The title as printed in mid-sentence, when its page shows it is a
+    /// common noun ([`casing`]).
+    pub mid_sentence_title: Option<String>,
     /// The one-line summary (inline Markdown).
     pub summary: Spanned<String>,
     /// Other names of the term.
@@ -114,20 +118,15 @@ pub struct Entry {
 
 impl Entry {
     /// The entry `id` of `term`, from its parsed file.
-    pub fn new(
-        id: EntryId,
-        term: TermId,
-        file: &FileRef,
-        front: FrontMatter,
-        body: Range<usize>,
-        broken: bool,
-    ) -> Entry {
+    pub fn new(id: EntryId, term: TermId, parsed: ParsedFile) -> Entry {
+        let ParsedFile { file_ref: file, front, body, mid_sentence_title, broken } = parsed;
         Entry {
             id,
             term,
             lang: file.lang,
             file: file.file,
             title: front.title,
+            mid_sentence_title,
             summary: front.summary,
             aliases: front.aliases,
             facts: front.facts,

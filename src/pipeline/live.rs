@@ -103,7 +103,7 @@ impl LiveSite {
             glossary.sources.replace(file, text);
             self.fingerprints.forget(id);
             let entry = &mut glossary.entries[id.index()];
-            *entry = Entry::new(id, entry.term, &fresh.file_ref, fresh.front, fresh.body, false);
+            *entry = Entry::new(id, entry.term, fresh);
             terms.insert(entry.term);
             edited_files.insert(file);
             self.diags.parse.retain(|d| d.span.is_none_or(|s| s.file != file));

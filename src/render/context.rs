@@ -45,6 +45,10 @@ pub struct Index<'a> {
     pub article_mentions: Vec<Vec<Vec<usize>>>,
     /// The published articles, newest first (ties by slug).
     pub articles: Vec<usize>,
+    /// The published terms in learning order (prerequisites first).
+    pub learning_order: Vec<TermId>,
+    /// `[term]`: its place in [`Index::learning_order`], if published.
+    pub learning_position: Vec<Option<usize>>,
     /// `[lang]`: how many published terms each letter of the A–Z index has,
     /// by the letter's folder name (`a`, `ㄱ`, `other`).
     pub letters: Vec<BTreeMap<String, usize>>,
@@ -67,6 +71,12 @@ impl<'a> Context<'a> {
             }
         }
         let articles = articles_newest_first(glossary, include_drafts);
+        let learning_order: Vec<TermId> =
+            glossary.graph.learning_order.iter().copied().filter(|t| published(glossary.term(*t))).collect();
+        let mut learning_position = vec![None; glossary.terms.len()];
+        for (i, t) in learning_order.iter().enumerate() {
+            learning_position[t.index()] = Some(i);
+        }
         let index = Index {
             tags,
             statuses,
@@ -75,6 +85,8 @@ impl<'a> Context<'a> {
             article_mentions: article_mentions(glossary, rendered, &articles),
             articles,
             letters: letters(glossary, include_drafts),
+            learning_order,
+            learning_position,
         };
         Context { glossary, rendered, theme, urls: Urls::new(&glossary.config.base_url), index, include_drafts }
     }

@@ -1,11 +1,13 @@
 //! Concept graph of one term page: Mermaid source and an inline SVG, both from the same input.
 //! Pure functions: no I/O. Every label is escaped for where it lands.
 //!
-//! SVG layout: up to three fixed columns — prerequisites, the centre, dependents. Related terms
-//! share the middle column, split above (first half) and below (second half) the centre, joined
-//! to it by dashed vertical edges, which keeps the graph at most three columns wide. Empty side
-//! columns collapse. Each group shows at most [`MAX_PER_GROUP`] nodes; beyond that the first
-//! `MAX_PER_GROUP - 1` are drawn plus a non-link "+N" node (in the Mermaid source as well).
+//! SVG layout, in two arrangements that each page carries (CSS shows one by the screen's
+//! width): wide — up to three columns, prerequisites, the centre, dependents, with related terms
+//! in a row below, each on its own dashed line from one bus; tall — prerequisites above the
+//! centre, dependents below, related terms last, two to a row in 320 px, so labels keep their
+//! 14 px on a phone. Empty groups collapse. Each group shows at most [`MAX_PER_GROUP`] nodes
+//! ([`MAX_RELATED`] related terms in the wide row); beyond that one fewer are drawn plus a
+//! non-link "+N" node (the Mermaid source and the lists below the graph give every term).
 //!
 //! The SVG carries no colours: the site's CSS must style `.graph-node > rect`,
 //! `.graph-node--{main,pre,related,child}`, `.graph-label`, `.graph-arrow` and
@@ -71,6 +73,9 @@ impl ConceptGraph<'_> {
 /// Most nodes drawn per group; larger groups show `MAX_PER_GROUP - 1` nodes and a "+N" node.
 pub const MAX_PER_GROUP: usize = 12;
 
+/// Most related terms drawn in their row (the lists below the graph give all).
+const MAX_RELATED: usize = 4;
+
 const FONT_SIZE: f64 = 14.0;
 const LINE_HEIGHT: f64 = 18.0;
 /// Baseline of a line, measured from the top of its line box.
@@ -83,10 +88,26 @@ const PAD_Y: f64 = 8.0;
 const MAX_TEXT_WIDTH: f64 = MAX_NODE_WIDTH - 2.0 * PAD_X;
 const COLUMN_GAP: f64 = 56.0;
 const ROW_GAP: f64 = 12.0;
-/// Gap between the centre and the related terms above/below it, so the dashed edge shows.
-const RELATED_GAP: f64 = 24.0;
+/// Horizontal gap between the nodes of one row.
+const NODE_GAP: f64 = 12.0;
+/// Vertical room for a bus line between a group and the node it joins.
+const BUS_GAP: f64 = 28.0;
 const MARGIN: f64 = 8.0;
 const RADIUS: f64 = 8.0;
+/// Width of the tall arrangement: two columns that still read at 12 px on
+/// a 320 px phone.
+const TALL_WIDTH: f64 = 320.0;
+const TALL_COLUMNS: usize = 2;
+
+/// How a graph is arranged: side by side for wide screens, top to bottom
+/// for narrow ones. Pages carry both and show one by the screen's width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Prerequisites left, dependents right, related terms in a row below.
+    Wide,
+    /// Prerequisites above, dependents below, related terms last, two to a row.
+    Tall,
+}
 
 /// Where a node sits in the graph; doubles as its CSS/Mermaid class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,10 +148,9 @@ struct Item<'a> {
     lang: Option<&'a str>,
 }
 
-/// The drawn items of one group, capped at [`MAX_PER_GROUP`].
-fn items<'a>(nodes: &[GraphNode<'a>]) -> Vec<Item<'a>> {
-    let (shown, hidden) =
-        if nodes.len() > MAX_PER_GROUP { nodes.split_at(MAX_PER_GROUP - 1) } else { (nodes, &[][..]) };
+/// The drawn items of one group, capped at `cap` (the last a "+N" node when more).
+fn items<'a>(nodes: &[GraphNode<'a>], cap: usize) -> Vec<Item<'a>> {
+    let (shown, hidden) = if nodes.len() > cap { nodes.split_at(cap - 1) } else { (nodes, &[][..]) };
     let mut items: Vec<Item<'a>> = shown
         .iter()
         .map(|node| Item { label: normalize(node.label), href: Some(node.href), lang: node.lang })
@@ -163,7 +183,7 @@ pub fn mermaid(graph: &ConceptGraph) -> String {
     let mut out = String::from("graph LR\n");
     out.push_str(&format!("  center[\"{}\"]:::main\n", mermaid_label(graph.center)));
     for role in Role::NEIGHBOURS {
-        for (i, item) in items(graph.group(role)).iter().enumerate() {
+        for (i, item) in items(graph.group(role), MAX_PER_GROUP).iter().enumerate() {
             let id = format!("{}{i}", role.id_prefix());
             let node = format!("{id}[\"{}\"]:::{}", mermaid_label(&item.label), role.class());
             let edge = match role {
@@ -227,17 +247,17 @@ fn text_width(text: &str) -> f64 {
     measure::text_width(text, FONT_SIZE)
 }
 
-/// Wraps normalised text into at most [`MAX_LINES`] lines of [`MAX_TEXT_WIDTH`], breaking at
+/// Wraps normalised text into at most `max_lines` lines of `max_width` px, breaking at
 /// spaces when possible and between any characters otherwise; the last line may end in `…`.
-fn wrap(text: &str) -> Vec<String> {
+pub(super) fn wrap_to(text: &str, max_width: f64, max_lines: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        if lines.len() + 1 == MAX_LINES {
-            lines.push(measure::ellipsize(rest, MAX_TEXT_WIDTH, FONT_SIZE));
+        if lines.len() + 1 == max_lines {
+            lines.push(measure::ellipsize(rest, max_width, FONT_SIZE));
             break;
         }
-        let (line, remainder) = take_line(rest);
+        let (line, remainder) = take_line(rest, max_width);
         lines.push(line.to_owned());
         rest = remainder;
     }
@@ -249,7 +269,7 @@ fn wrap(text: &str) -> Vec<String> {
 
 /// Splits off the longest prefix that fits one line: up to the last fitting space, or, when
 /// the first word alone is too long, up to the last fitting character.
-fn take_line(text: &str) -> (&str, &str) {
+fn take_line(text: &str, max_width: f64) -> (&str, &str) {
     let mut width = 0.0;
     let mut last_space = None;
     for (i, c) in text.char_indices() {
@@ -257,7 +277,7 @@ fn take_line(text: &str) -> (&str, &str) {
             last_space = Some(i);
         }
         width += measure::char_em(c) * FONT_SIZE;
-        if width > MAX_TEXT_WIDTH {
+        if width > max_width {
             let cut = match last_space {
                 Some(space) if space > 0 => space,
                 _ if i == 0 => c.len_utf8(),
@@ -305,21 +325,22 @@ struct Node<'a> {
 }
 
 impl<'a> Node<'a> {
-    fn new(role: Role, item: Item<'a>) -> Self {
-        let lines = wrap(&item.label);
+    /// A node whose label wraps at `max_text` px.
+    fn new(role: Role, item: Item<'a>, max_text: f64) -> Self {
+        let lines = wrap_to(&item.label, max_text, MAX_LINES);
         let text_w = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max);
         let rect = Rect {
             x: 0.0,
             y: 0.0,
-            w: (text_w + 2.0 * PAD_X).ceil(),
+            w: (text_w + 2.0 * PAD_X).ceil().max(MIN_NODE_WIDTH),
             h: lines.len() as f64 * LINE_HEIGHT + 2.0 * PAD_Y,
         };
         Node { role, item, lines, rect }
     }
 }
 
-fn nodes<'a>(role: Role, group: &[GraphNode<'a>]) -> Vec<Node<'a>> {
-    items(group).into_iter().map(|item| Node::new(role, item)).collect()
+fn nodes<'a>(role: Role, group: &[GraphNode<'a>], cap: usize, max_text: f64) -> Vec<Node<'a>> {
+    items(group, cap).into_iter().map(|item| Node::new(role, item, max_text)).collect()
 }
 
 /// Total height of a column stack (0 when empty).
@@ -339,90 +360,176 @@ fn place(nodes: &mut [Node], x: f64, w: f64, top: f64) {
     }
 }
 
-/// Height taken by the related terms on one side of the centre, gap included.
-fn related_extent(nodes: &[Node]) -> f64 {
-    if nodes.is_empty() {
-        0.0
-    } else {
-        stack_height(nodes) + RELATED_GAP
+/// Places nodes side by side in one row from `left` at `top`; returns the
+/// row's right edge.
+fn place_row(nodes: &mut [Node], left: f64, top: f64) -> f64 {
+    let mut x = left;
+    for node in nodes.iter_mut() {
+        node.rect.x = x;
+        node.rect.y = top;
+        x += node.rect.w + NODE_GAP;
     }
+    x - NODE_GAP
+}
+
+fn row_width(nodes: &[Node]) -> f64 {
+    nodes.iter().map(|n| n.rect.w).sum::<f64>() + NODE_GAP * nodes.len().saturating_sub(1) as f64
+}
+
+/// Places nodes in a grid of [`TALL_COLUMNS`] equal columns filling
+/// `width` from `left`, rows from `top`; returns the grid's bottom edge.
+fn place_grid(nodes: &mut [Node], left: f64, width: f64, top: f64) -> f64 {
+    let column = (width - NODE_GAP * (TALL_COLUMNS - 1) as f64) / TALL_COLUMNS as f64;
+    let mut y = top;
+    for row in nodes.chunks_mut(TALL_COLUMNS) {
+        let height = row.iter().map(|n| n.rect.h).fold(0.0, f64::max);
+        // A last row with one node is centred.
+        let start = left + (TALL_COLUMNS - row.len()) as f64 * (column + NODE_GAP) / 2.0;
+        for (i, node) in row.iter_mut().enumerate() {
+            node.rect = Rect { x: start + i as f64 * (column + NODE_GAP), y, w: column, h: height };
+        }
+        y += height + ROW_GAP;
+    }
+    y - ROW_GAP
 }
 
 fn column_width<'n, 'a: 'n>(nodes: impl IntoIterator<Item = &'n Node<'a>>) -> f64 {
     nodes.into_iter().map(|n| n.rect.w).fold(MIN_NODE_WIDTH, f64::max).min(MAX_NODE_WIDTH)
 }
 
-/// All nodes placed, with the overall size.
+/// All nodes placed, their edges, and the overall size.
 struct Layout<'a> {
     pre: Vec<Node<'a>>,
-    above: Vec<Node<'a>>,
     center: Node<'a>,
-    below: Vec<Node<'a>>,
+    related: Vec<Node<'a>>,
     dep: Vec<Node<'a>>,
+    edges: Vec<(String, Role)>,
     width: f64,
     height: f64,
 }
 
 impl<'a> Layout<'a> {
-    fn new(graph: &ConceptGraph<'a>) -> Self {
-        let center_item = Item { label: normalize(graph.center), href: None, lang: None };
-        let mut center = Node::new(Role::Main, center_item);
-        let mut pre = nodes(Role::Pre, &graph.prerequisites);
-        let mut above = nodes(Role::Related, &graph.related);
-        let mut below = above.split_off(above.len() / 2);
-        let mut dep = nodes(Role::Child, &graph.dependents);
+    fn new(graph: &ConceptGraph<'a>, arrangement: Arrangement) -> Self {
+        match arrangement {
+            Arrangement::Wide => Layout::wide(graph),
+            Arrangement::Tall => Layout::tall(graph),
+        }
+    }
 
-        // Vertical extents relative to the centre's midline (y = 0).
+    /// Prerequisites → term → dependents in three columns; related terms in
+    /// a row below, each hanging from one dashed bus.
+    fn wide(graph: &ConceptGraph<'a>) -> Self {
+        let center_item = Item { label: normalize(graph.center), href: None, lang: None };
+        let mut center = Node::new(Role::Main, center_item, MAX_TEXT_WIDTH);
+        let mut pre = nodes(Role::Pre, &graph.prerequisites, MAX_PER_GROUP, MAX_TEXT_WIDTH);
+        let mut related = nodes(Role::Related, &graph.related, MAX_RELATED, MAX_TEXT_WIDTH);
+        let mut dep = nodes(Role::Child, &graph.dependents, MAX_PER_GROUP, MAX_TEXT_WIDTH);
+
         let half = center.rect.h / 2.0;
         let (pre_h, dep_h) = (stack_height(&pre), stack_height(&dep));
-        let (above_h, below_h) = (related_extent(&above), related_extent(&below));
-        let top = (-half - above_h).min(-pre_h / 2.0).min(-dep_h / 2.0);
-        let bottom = (half + below_h).max(pre_h / 2.0).max(dep_h / 2.0);
-        let mid = MARGIN - top;
-
-        let mut x = MARGIN;
+        let band = pre_h.max(dep_h).max(center.rect.h);
+        let mid = MARGIN + band / 2.0;
+        let widths = [column_width(&pre), column_width([&center]), column_width(&dep)];
+        let band_width = widths[1]
+            + if pre.is_empty() { 0.0 } else { widths[0] + COLUMN_GAP }
+            + if dep.is_empty() { 0.0 } else { widths[2] + COLUMN_GAP };
+        let width = band_width.max(row_width(&related));
+        let mut x = MARGIN + (width - band_width) / 2.0;
         if !pre.is_empty() {
-            let w = column_width(&pre);
-            place(&mut pre, x, w, mid - pre_h / 2.0);
-            x += w + COLUMN_GAP;
+            place(&mut pre, x, widths[0], mid - pre_h / 2.0);
+            x += widths[0] + COLUMN_GAP;
         }
-        let w = column_width(above.iter().chain([&center]).chain(&below));
-        place(&mut above, x, w, mid - half - above_h);
-        place(std::slice::from_mut(&mut center), x, w, mid - half);
-        place(&mut below, x, w, mid + half + RELATED_GAP);
-        x += w;
+        place(std::slice::from_mut(&mut center), x, widths[1], mid - half);
+        x += widths[1] + COLUMN_GAP;
         if !dep.is_empty() {
-            x += COLUMN_GAP;
-            let w = column_width(&dep);
-            place(&mut dep, x, w, mid - dep_h / 2.0);
-            x += w;
+            place(&mut dep, x, widths[2], mid - dep_h / 2.0);
         }
-        Layout { pre, above, center, below, dep, width: x + MARGIN, height: bottom - top + 2.0 * MARGIN }
+        let mut height = MARGIN + band + MARGIN;
+        let mut edges = Vec::new();
+        let c = center.rect;
+        for (i, node) in pre.iter().enumerate() {
+            edges.push((curve((node.rect.right(), node.rect.cy()), (c.x, port_y(i, pre.len(), &c))), Role::Pre));
+        }
+        for (i, node) in dep.iter().enumerate() {
+            edges.push((curve((c.right(), port_y(i, dep.len(), &c)), (node.rect.x, node.rect.cy())), Role::Child));
+        }
+        if !related.is_empty() {
+            let bus = MARGIN + band + BUS_GAP / 2.0;
+            let row_top = MARGIN + band + BUS_GAP;
+            let left = MARGIN + (width - row_width(&related)) / 2.0;
+            place_row(&mut related, left, row_top);
+            for node in &related {
+                edges.push((elbow((c.cx(), c.bottom()), bus, (node.rect.cx(), node.rect.y)), Role::Related));
+            }
+            let row_h = related.iter().map(|n| n.rect.h).fold(0.0, f64::max);
+            height = row_top + row_h + MARGIN;
+        }
+        Layout { pre, center, related, dep, edges, width: width + 2.0 * MARGIN, height }
+    }
+
+    /// Prerequisites above the term, dependents below it, related terms
+    /// last, two to a row: narrow enough for a phone at full size.
+    fn tall(graph: &ConceptGraph<'a>) -> Self {
+        let inner = TALL_WIDTH - 2.0 * MARGIN;
+        let column = (inner - NODE_GAP * (TALL_COLUMNS - 1) as f64) / TALL_COLUMNS as f64;
+        let max_text = column - 2.0 * PAD_X;
+        let center_item = Item { label: normalize(graph.center), href: None, lang: None };
+        let mut center = Node::new(Role::Main, center_item, inner - 2.0 * PAD_X);
+        let mut pre = nodes(Role::Pre, &graph.prerequisites, MAX_PER_GROUP, max_text);
+        let mut related = nodes(Role::Related, &graph.related, MAX_PER_GROUP, max_text);
+        let mut dep = nodes(Role::Child, &graph.dependents, MAX_PER_GROUP, max_text);
+
+        let mut y = MARGIN;
+        let mut edges = Vec::new();
+        let pre_bottom = (!pre.is_empty()).then(|| place_grid(&mut pre, MARGIN, inner, y));
+        if let Some(bottom) = pre_bottom {
+            y = bottom + BUS_GAP;
+        }
+        center.rect.x = MARGIN + (inner - center.rect.w) / 2.0;
+        center.rect.y = y;
+        let c = center.rect;
+        if let Some(bottom) = pre_bottom {
+            let bus = bottom + BUS_GAP / 2.0;
+            for node in &pre {
+                edges.push((elbow((node.rect.cx(), node.rect.bottom()), bus, (c.cx(), c.y)), Role::Pre));
+            }
+        }
+        y = c.bottom();
+        if !dep.is_empty() {
+            let bus = y + BUS_GAP / 2.0;
+            y = place_grid(&mut dep, MARGIN, inner, y + BUS_GAP);
+            for node in &dep {
+                edges.push((elbow((c.cx(), c.bottom()), bus, (node.rect.cx(), node.rect.y)), Role::Child));
+            }
+        }
+        if !related.is_empty() {
+            let bus = y + BUS_GAP / 2.0;
+            let top = y + BUS_GAP;
+            y = place_grid(&mut related, MARGIN, inner, top);
+            for node in &related {
+                // Past the dependents, down a rail in the left margin.
+                let path = if dep.is_empty() {
+                    elbow((c.cx(), c.bottom()), bus, (node.rect.cx(), node.rect.y))
+                } else {
+                    let rail = MARGIN / 2.0;
+                    format!(
+                        "M{} {}H{}V{}H{}V{}",
+                        num(c.x),
+                        num(c.cy()),
+                        num(rail),
+                        num(bus),
+                        num(node.rect.cx()),
+                        num(node.rect.y)
+                    )
+                };
+                edges.push((path, Role::Related));
+            }
+        }
+        Layout { pre, center, related, dep, edges, width: TALL_WIDTH, height: y + MARGIN }
     }
 
     fn nodes(&self) -> impl Iterator<Item = &Node<'a>> {
-        self.pre.iter().chain(&self.above).chain([&self.center]).chain(&self.below).chain(&self.dep)
-    }
-
-    /// Edge paths as (`d`, role) pairs.
-    fn edges(&self) -> Vec<(String, Role)> {
-        let c = &self.center.rect;
-        let mut edges = Vec::new();
-        for (i, node) in self.pre.iter().enumerate() {
-            let to = (c.x, port_y(i, self.pre.len(), c));
-            edges.push((curve((node.rect.right(), node.rect.cy()), to), Role::Pre));
-        }
-        for node in &self.above {
-            edges.push((vline(c.cx(), c.y, node.rect.bottom()), Role::Related));
-        }
-        for node in &self.below {
-            edges.push((vline(c.cx(), c.bottom(), node.rect.y), Role::Related));
-        }
-        for (i, node) in self.dep.iter().enumerate() {
-            let from = (c.right(), port_y(i, self.dep.len(), c));
-            edges.push((curve(from, (node.rect.x, node.rect.cy())), Role::Child));
-        }
-        edges
+        self.pre.iter().chain([&self.center]).chain(&self.related).chain(&self.dep)
     }
 }
 
@@ -442,8 +549,10 @@ fn curve((x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> String {
     format!("M{x0} {y0}C{mx} {y0} {mx} {y1} {x1} {y1}")
 }
 
-fn vline(x: f64, y0: f64, y1: f64) -> String {
-    format!("M{} {}V{}", num(x), num(y0), num(y1))
+/// Down from one point to a horizontal bus line, along it, and down to the
+/// other: how a group hangs from one node, each member on its own line.
+fn elbow((x0, y0): (f64, f64), bus: f64, (x1, y1): (f64, f64)) -> String {
+    format!("M{} {}V{}H{}V{}", num(x0), num(y0), num(bus), num(x1), num(y1))
 }
 
 /// Formats a coordinate as an integer or with one decimal.
@@ -459,15 +568,20 @@ fn num(value: f64) -> String {
 // ---------------------------------------------------------------------------------------------
 // SVG output
 
-/// Inline SVG of the graph. `id` prefixes element ids (sanitised to `[A-Za-z0-9_-]`).
+/// Inline SVG of the graph in `arrangement`. `id` prefixes element ids
+/// (sanitised to `[A-Za-z0-9_-]`).
 #[must_use]
-pub fn svg(graph: &ConceptGraph, labels: &GraphLabels, id: &str) -> String {
+pub fn svg(graph: &ConceptGraph, labels: &GraphLabels, id: &str, arrangement: Arrangement) -> String {
     let id = sanitize_id(id);
-    let layout = Layout::new(graph);
+    let layout = Layout::new(graph, arrangement);
     let (w, h) = (num(layout.width), num(layout.height));
+    let shape = match arrangement {
+        Arrangement::Wide => "wide",
+        Arrangement::Tall => "tall",
+    };
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" \
-         height=\"{h}\" class=\"concept-graph\" role=\"group\" \
+         height=\"{h}\" class=\"concept-graph concept-graph--{shape}\" role=\"group\" \
          aria-labelledby=\"{id}-title {id}-desc\">"
     );
     out.push_str(&format!(
@@ -481,8 +595,8 @@ pub fn svg(graph: &ConceptGraph, labels: &GraphLabels, id: &str) -> String {
          <path class=\"graph-arrow\" d=\"M0 0L10 5L0 10z\"/></marker></defs>"
     ));
     out.push_str("<g class=\"graph-edges\" aria-hidden=\"true\">");
-    for (d, role) in layout.edges() {
-        let marker = if role == Role::Related { String::new() } else { format!(" marker-end=\"url(#{id}-arrow)\"") };
+    for (d, role) in &layout.edges {
+        let marker = if *role == Role::Related { String::new() } else { format!(" marker-end=\"url(#{id}-arrow)\"") };
         out.push_str(&format!("<path class=\"graph-edge graph-edge--{}\" d=\"{d}\"{marker}/>", role.class()));
     }
     out.push_str("</g><g class=\"graph-nodes\" font-size=\"14\" text-anchor=\"middle\">");
@@ -681,21 +795,21 @@ mod tests {
                 related: vec![hostile],
                 dependents: vec![hostile],
             };
-            let out = svg(&g, &LABELS, "graph\"><script>");
+            let out = svg(&g, &LABELS, "graph\"><script>", Arrangement::Wide);
             assert!(!out.contains("<script"), "{out}");
             assert!(out.contains("href=\"/t/&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
             assert!(out.contains("lang=\"ko&quot;&gt;&lt;script&gt;\""));
             assert!(out.contains("id=\"graph---script--title\""));
             assert_well_formed(&out);
         }
-        let out = svg(&graph(&["A & B"], &[], &[]), &LABELS, "graph");
+        let out = svg(&graph(&["A & B"], &[], &[]), &LABELS, "graph", Arrangement::Wide);
         assert!(out.contains("<title>A &amp; B</title>"));
         assert!(out.contains("Concept graph of &lt;Liquid&gt; &quot;Staking&quot;"));
     }
 
     #[test]
     fn svg_has_no_inline_colours_and_clean_numbers() {
-        let out = svg(&graph(&["A", "B", "C"], &["D", "E"], &["F"]), &LABELS, "g");
+        let out = svg(&graph(&["A", "B", "C"], &["D", "E"], &["F"]), &LABELS, "g", Arrangement::Wide);
         for banned in [" fill=", " stroke=", " style=", "<style"] {
             assert!(!out.contains(banned), "{banned}");
         }
@@ -717,6 +831,7 @@ mod tests {
 
     #[test]
     fn wraps_long_labels() {
+        let wrap = |text: &str| wrap_to(text, MAX_TEXT_WIDTH, MAX_LINES);
         let cases = [
             "유동성 리스테이킹 토큰의 아주 긴 제목입니다만 계속됩니다",
             "Liquid restaking token derivatives and their very long descriptive title that goes on",
@@ -744,7 +859,7 @@ mod tests {
     #[test]
     fn node_height_grows_with_lines() {
         let long = "Liquid restaking token derivatives and their very long descriptive title";
-        let out = svg(&graph(&[long], &[], &[]), &LABELS, "g");
+        let out = svg(&graph(&[long], &[], &[]), &LABELS, "g", Arrangement::Wide);
         assert!(out.contains("height=\"70\" rx=\"8\""), "{out}");
         assert_eq!(out.matches("<tspan").count(), 3 + 1);
         assert!(out.contains(&format!("<title>{long}</title>")));
@@ -752,10 +867,10 @@ mod tests {
 
     #[test]
     fn empty_columns_collapse() {
-        let full = view_box_width(&svg(&graph(&["A"], &[], &["B"]), &LABELS, "g"));
-        let no_pre = svg(&graph(&[], &[], &["B"]), &LABELS, "g");
-        let no_dep = view_box_width(&svg(&graph(&["A"], &[], &[]), &LABELS, "g"));
-        let alone = view_box_width(&svg(&graph(&[], &["R"], &[]), &LABELS, "g"));
+        let full = view_box_width(&svg(&graph(&["A"], &[], &["B"]), &LABELS, "g", Arrangement::Wide));
+        let no_pre = svg(&graph(&[], &[], &["B"]), &LABELS, "g", Arrangement::Wide);
+        let no_dep = view_box_width(&svg(&graph(&["A"], &[], &[]), &LABELS, "g", Arrangement::Wide));
+        let alone = view_box_width(&svg(&graph(&[], &["R"], &[]), &LABELS, "g", Arrangement::Wide));
         assert!(view_box_width(&no_pre) < full && no_dep < full);
         assert!(alone < view_box_width(&no_pre) && alone < no_dep);
         let centre = no_pre.find("graph-node--main").expect("centre");
@@ -765,35 +880,89 @@ mod tests {
     #[test]
     fn one_link_per_neighbour() {
         let g = graph(&["A", "B"], &["C", "D", "E"], &["F"]);
-        let out = svg(&g, &LABELS, "g");
+        let out = svg(&g, &LABELS, "g", Arrangement::Wide);
         assert_eq!(out.matches("<a ").count(), 6);
         assert_eq!(out.matches("class=\"graph-node ").count(), 7);
         assert_eq!(out.matches("aria-current=\"page\"").count(), 1);
         let fallback = GraphNode { label: "스테이킹", href: "/ko/terms/staking/", lang: Some("ko") };
         let g = ConceptGraph { center: "x", related: vec![fallback], ..ConceptGraph::default() };
-        assert!(svg(&g, &LABELS, "g").contains("<a href=\"/ko/terms/staking/\" lang=\"ko\">"));
+        assert!(svg(&g, &LABELS, "g", Arrangement::Wide).contains("<a href=\"/ko/terms/staking/\" lang=\"ko\">"));
     }
 
     #[test]
     fn large_groups_overflow() {
         let labels: Vec<String> = (0..30).map(|i| format!("Term {i}")).collect();
         let many: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let out = svg(&graph(&many, &many[..12], &many[..13]), &LABELS, "g");
-        assert_eq!(out.matches("<a ").count(), 11 + 12 + 11);
-        assert!(out.contains(">+19</tspan>") && out.contains(">+2</tspan>"));
-        assert_eq!(out.matches("graph-node--more").count(), 2);
-        assert!(out.contains("Term 29")); // the description lists every term
-        assert_well_formed(&out);
+        let g = graph(&many, &many[..12], &many[..13]);
+        let tall = svg(&g, &LABELS, "g", Arrangement::Tall);
+        assert_eq!(tall.matches("<a ").count(), 11 + 12 + 11);
+        assert!(tall.contains(">+19</tspan>") && tall.contains(">+2</tspan>"));
+        assert_eq!(tall.matches("graph-node--more").count(), 2);
+        // The wide row holds MAX_RELATED related terms: 3 and "+9".
+        let wide = svg(&g, &LABELS, "g", Arrangement::Wide);
+        assert_eq!(wide.matches("<a ").count(), 11 + 3 + 11);
+        assert!(wide.contains(">+9</tspan>"));
+        for out in [&tall, &wide] {
+            assert!(out.contains("Term 29")); // the description lists every term
+            assert_well_formed(out);
+        }
         let source = mermaid(&graph(&many, &[], &[]));
         assert!(source.contains("  p11[\"+19\"]:::pre --> center\n"));
         assert!(!source.contains("click p11"));
         assert_eq!(source.matches("click ").count(), 11);
     }
 
+    /// The x, y, width and height of every node's rectangle.
+    fn rects(svg: &str) -> Vec<[f64; 4]> {
+        svg.split("<rect ")
+            .skip(1)
+            .map(|rest| {
+                let attr = |name: &str| -> f64 {
+                    let start = rest.find(&format!("{name}=\"")).expect(name) + name.len() + 2;
+                    rest[start..start + rest[start..].find('"').expect("quote")].parse().expect("number")
+                };
+                [attr("x"), attr("y"), attr("width"), attr("height")]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tall_graphs_fit_a_phone_at_full_size() {
+        let g = graph(&["Proof of Stake", "Validator"], &["Liquid Staking", "Slashing", "Oracle"], &["Restaking"]);
+        let out = svg(&g, &LABELS, "g", Arrangement::Tall);
+        assert_eq!(view_box_width(&out), TALL_WIDTH);
+        assert!(out.contains(&format!("width=\"{}\"", num(TALL_WIDTH))));
+        assert!(out.contains("concept-graph--tall") && out.contains("font-size=\"14\""));
+        let rects = rects(&out);
+        assert_eq!(rects.len(), 7);
+        for [x, _, w, _] in &rects {
+            assert!(*x >= 0.0 && x + w <= TALL_WIDTH, "{x} {w}");
+        }
+        // Prerequisites above the centre, dependents and related terms below it.
+        let centre = rects[2];
+        assert!(rects[..2].iter().all(|r| r[1] + r[3] < centre[1]));
+        assert!(rects[3..].iter().all(|r| r[1] > centre[1] + centre[3]));
+        // One edge per neighbour.
+        assert_eq!(out.matches("class=\"graph-edge ").count(), 6);
+        assert_well_formed(&out);
+    }
+
+    #[test]
+    fn related_terms_each_have_their_own_edge() {
+        let out = svg(&graph(&[], &["A", "B", "C"], &[]), &LABELS, "g", Arrangement::Wide);
+        let edges: Vec<&str> =
+            out.split("graph-edge--related\" d=\"").skip(1).map(|r| &r[..r.find('"').expect("end")]).collect();
+        assert_eq!(edges.len(), 3);
+        // Each ends at a different node: no chain along one line.
+        let ends: std::collections::BTreeSet<&str> = edges.iter().map(|d| d.rsplit('H').next().expect("end")).collect();
+        assert_eq!(ends.len(), 3, "{edges:?}");
+        assert!(!out.contains("marker-end"));
+    }
+
     #[test]
     fn output_is_deterministic() {
         let g = graph(&["A", "유동성"], &["B"], &["C", "D"]);
-        assert_eq!(svg(&g, &LABELS, "g"), svg(&g.clone(), &LABELS, "g"));
+        assert_eq!(svg(&g, &LABELS, "g", Arrangement::Wide), svg(&g.clone(), &LABELS, "g", Arrangement::Wide));
         assert_eq!(mermaid(&g), mermaid(&g.clone()));
     }
 
@@ -803,7 +972,7 @@ mod tests {
         for g in [graph(&["A"], &[], &[]), graph(&[], &["A"], &[]), graph(&[], &[], &["A"])] {
             assert!(!g.is_empty());
         }
-        let out = svg(&graph(&[], &[], &[]), &LABELS, "g");
+        let out = svg(&graph(&[], &[], &[]), &LABELS, "g", Arrangement::Wide);
         assert!(out.contains("<desc id=\"g-desc\"></desc>"));
         assert_well_formed(&out);
     }

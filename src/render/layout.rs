@@ -55,6 +55,51 @@ pub(crate) struct PageView<'a> {
     pub feed_href: String,
     /// JSON-LD for the page, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
+    /// The main section the page belongs to (`terms`, `topics`, `practice`,
+    /// `articles`, or empty), marked current in the header's navigation.
+    pub section: &'static str,
+    /// Link to this language's topics (tags and concept maps).
+    pub topics_href: String,
+    /// Link to this language's search page (the search form's target).
+    pub search_href: String,
+    /// Endings search strips from query words (Korean particles), space-separated.
+    pub search_particles: String,
+    /// The trail from the home to this page (empty on the home itself).
+    pub breadcrumbs: Vec<Crumb>,
+}
+
+/// One step of the breadcrumb trail; the last is the page itself (no link).
+#[derive(Serialize, Clone)]
+pub(crate) struct Crumb {
+    /// What it says.
+    pub label: String,
+    /// Where it leads.
+    pub href: Option<String>,
+    /// Its language, when it differs from the page's.
+    pub lang: Option<String>,
+}
+
+impl Crumb {
+    /// A step that links `href`.
+    pub(crate) fn link(label: impl Into<String>, href: String) -> Crumb {
+        Crumb { label: label.into(), href: Some(href), lang: None }
+    }
+
+    /// The page itself.
+    pub(crate) fn here(label: impl Into<String>) -> Crumb {
+        Crumb { label: label.into(), href: None, lang: None }
+    }
+}
+
+/// The main section a page belongs to.
+fn section_of(path: PagePath<'_>) -> &'static str {
+    match path {
+        PagePath::Home(_) | PagePath::Term(..) | PagePath::Az(..) | PagePath::Search(_) => "terms",
+        PagePath::Tag(..) | PagePath::ConceptMap(..) | PagePath::Topics(_) => "topics",
+        PagePath::Practice(_) => "practice",
+        PagePath::Articles(_) | PagePath::Article(..) => "articles",
+        PagePath::Chooser | PagePath::NotFound | PagePath::Translations(_) => "",
+    }
 }
 
 /// An OpenGraph locale (`ko_KR`) from a language code.
@@ -229,6 +274,11 @@ pub(crate) fn page_view_with<'a: 'p, 'p>(
         site_name: config.title_in(lang),
         feed_href: FilePath::Feed(code).href(),
         json_ld: None,
+        section: section_of(path),
+        topics_href: PagePath::Topics(code).href(),
+        search_href: PagePath::Search(code).href(),
+        search_particles: if code == "ko" { crate::markdown::autolink::PARTICLES.join(" ") } else { String::new() },
+        breadcrumbs: Vec::new(),
     }
 }
 

@@ -81,6 +81,8 @@ impl<'a> Renderer<'a> {
             pages::tag::write_all(ctx, lang, &out)?;
             pages::concept_map::write_all(ctx, lang, &out)?;
             pages::article::write_all(ctx, lang, &out)?;
+            pages::topics::write(ctx, lang, &out)?;
+            pages::search::write(ctx, lang, &out)?;
         }
         pages::status::write_all(ctx, &out)?;
         pages::practice::write_all(ctx, &out)?;

@@ -26,6 +26,10 @@ pub enum PagePath<'a> {
     Tag(&'a str, &'a str, usize),
     /// A tag's concept map: `en/tags/defi/map/`.
     ConceptMap(&'a str, &'a str),
+    /// A language's topics: every tag with its concept map, `en/tags/`.
+    Topics(&'a str),
+    /// A language's search page: `en/search/` (`?q=` with JavaScript).
+    Search(&'a str),
     /// Page `n` (from 1) of one letter of the A–Z index: `en/az/s/`, `en/az/s/2/`.
     Az(&'a str, &'a str, usize),
     /// A language's article index: `en/articles/`.
@@ -49,6 +53,8 @@ impl<'a> PagePath<'a> {
             PagePath::Term(lang, slug) => format!("{lang}/terms/{slug}/"),
             PagePath::Tag(lang, tag, n) => numbered(format!("{lang}/tags/{tag}/"), n),
             PagePath::ConceptMap(lang, tag) => format!("{lang}/tags/{tag}/map/"),
+            PagePath::Topics(lang) => format!("{lang}/tags/"),
+            PagePath::Search(lang) => format!("{lang}/search/"),
             PagePath::Az(lang, letter, n) => numbered(format!("{lang}/az/{letter}/"), n),
             PagePath::Articles(lang) => format!("{lang}/articles/"),
             PagePath::Article(lang, slug) => format!("{lang}/articles/{slug}/"),
@@ -87,6 +93,8 @@ impl<'a> PagePath<'a> {
             | PagePath::Term(lang, _)
             | PagePath::Tag(lang, _, _)
             | PagePath::ConceptMap(lang, _)
+            | PagePath::Topics(lang)
+            | PagePath::Search(lang)
             | PagePath::Az(lang, _, _)
             | PagePath::Articles(lang)
             | PagePath::Article(lang, _)
@@ -106,6 +114,8 @@ impl<'a> PagePath<'a> {
             PagePath::Term(_, slug) => PagePath::Term(code, slug),
             PagePath::Tag(_, tag, n) => PagePath::Tag(code, tag, n),
             PagePath::ConceptMap(_, tag) => PagePath::ConceptMap(code, tag),
+            PagePath::Topics(_) => PagePath::Topics(code),
+            PagePath::Search(_) => PagePath::Search(code),
             PagePath::Az(_, letter, n) => PagePath::Az(code, letter, n),
             PagePath::Articles(_) => PagePath::Articles(code),
             PagePath::Article(_, slug) => PagePath::Article(code, slug),
@@ -220,6 +230,8 @@ mod tests {
             (PagePath::Tag("en", "defi", 1), "en/tags/defi/", "en/tags/defi/index.html"),
             (PagePath::Tag("en", "defi", 3), "en/tags/defi/3/", "en/tags/defi/3/index.html"),
             (PagePath::ConceptMap("en", "defi"), "en/tags/defi/map/", "en/tags/defi/map/index.html"),
+            (PagePath::Topics("en"), "en/tags/", "en/tags/index.html"),
+            (PagePath::Search("ko"), "ko/search/", "ko/search/index.html"),
             (PagePath::Az("ko", "ㄱ", 2), "ko/az/ㄱ/2/", "ko/az/ㄱ/2/index.html"),
             (PagePath::Articles("en"), "en/articles/", "en/articles/index.html"),
             (PagePath::Article("en", "a"), "en/articles/a/", "en/articles/a/index.html"),

@@ -38,7 +38,7 @@ fn term_pages_list_the_articles_that_link_them() {
     let built = SiteTest::layered("basic", "articles").build();
     let page = built.html("ko/terms/slashing/index.html");
     let links: Vec<String> = page
-        .select("#read-more a")
+        .select("#read-more li > a")
         .iter()
         .map(|a| resolve("ko/terms/slashing/index.html", a.value().attr("href").unwrap()))
         .collect();

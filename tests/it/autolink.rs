@@ -35,7 +35,7 @@ fn first_mentions_are_linked_by_the_longest_name_outside_code_links_and_headings
 #[test]
 fn a_term_linked_by_hand_is_not_linked_again() {
     let built = crate::support::shared("autolink", &[]);
-    assert_eq!(links(built, "en/terms/validator/index.html"), [pair("en/terms/staking/", "Staking")]);
+    assert_eq!(links(built, "en/terms/validator/index.html"), [pair("en/terms/staking/", "staking")]);
 }
 
 #[test]
@@ -62,5 +62,5 @@ fn terms_and_sites_can_opt_out() {
     site.write("site.yaml", &format!("{config}autolink: false\n"));
     let built = site.build_with(&["--no-search"]);
     assert!(links(&built, "en/terms/staking/index.html").is_empty());
-    assert_eq!(links(&built, "en/terms/validator/index.html"), [pair("en/terms/staking/", "Staking")]);
+    assert_eq!(links(&built, "en/terms/validator/index.html"), [pair("en/terms/staking/", "staking")]);
 }

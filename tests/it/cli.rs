@@ -101,5 +101,5 @@ fn build_prints_one_summary_line() {
     let output = site.glossa(&["build", "--out", "public"]);
     let err = stderr(&output);
     let last = err.lines().last().unwrap();
-    assert!(last.starts_with("Built 18 pages (en 9, ko 9), 4 warnings in "), "{last}");
+    assert!(last.starts_with("Built 22 pages (en 11, ko 11), 4 warnings in "), "{last}");
 }

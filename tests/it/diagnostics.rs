@@ -88,6 +88,7 @@ fixture_tests! {
     stray_file => "stray-file",
     translation_mismatch => "translation-mismatch",
     unclosed_link => "unclosed-link",
+    unknown_citation => "unknown-citation",
     unknown_field => "unknown-field",
     unknown_language => "unknown-language",
     unknown_reference => "unknown-reference",

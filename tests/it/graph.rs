@@ -9,8 +9,11 @@ fn graph_nodes_link_to_pages_in_the_same_language() {
     for lang in ["en", "ko"] {
         let path = format!("{lang}/terms/staking/index.html");
         let page = site.html(&path);
-        let targets: Vec<String> =
-            page.select("#graph svg a").iter().map(|a| resolve(&path, a.value().attr("href").unwrap())).collect();
+        let targets: Vec<String> = page
+            .select("#graph .graph-figure__wide svg a")
+            .iter()
+            .map(|a| resolve(&path, a.value().attr("href").unwrap()))
+            .collect();
         // Prerequisites in learning order, then the dependent.
         assert_eq!(
             targets,
@@ -23,7 +26,17 @@ fn graph_nodes_link_to_pages_in_the_same_language() {
         for target in &targets {
             assert!(site.exists(&format!("{target}index.html")), "{target}");
         }
-        assert_eq!(page.select("#graph svg [aria-current]").len(), 1, "the centre is not a link");
+        assert_eq!(page.select("#graph svg [aria-current]").len(), 2, "the centre is not a link, in both arrangements");
+        let tall: Vec<String> = page
+            .select("#graph .graph-figure__tall svg a")
+            .iter()
+            .map(|a| resolve(&path, a.value().attr("href").unwrap()))
+            .collect();
+        let mut sorted_wide = targets.clone();
+        sorted_wide.sort();
+        let mut sorted_tall = tall;
+        sorted_tall.sort();
+        assert_eq!(sorted_wide, sorted_tall, "the phone arrangement links the same terms");
         assert!(page.select("#graph svg title").len() >= 4, "an accessible title and one per node");
     }
 }
@@ -33,12 +46,15 @@ fn graph_and_lists_agree() {
     let site = crate::support::shared("basic", &[]);
     let page = site.html("ko/terms/slashing/index.html");
     let listed: Vec<String> = page
-        .select("#prerequisites a, #related a, #dependents a")
+        .select("#prerequisites .card__title, #related .card__title, #dependents .card__title")
         .iter()
         .map(|a| a.value().attr("href").unwrap().to_owned())
         .collect();
-    let drawn: Vec<String> =
-        page.select("#graph svg a").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+    let drawn: Vec<String> = page
+        .select("#graph .graph-figure__wide svg a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
     assert_eq!(listed, drawn);
     assert_eq!(listed.len(), 3, "validator, staking (prerequisites) and proof-of-stake (related)");
 }
@@ -73,10 +89,11 @@ fn hostile_titles_cannot_break_out_of_html_or_mermaid() {
     assert!(page.text("#explanation").contains("<script>alert(4)</script>"));
     assert_eq!(page.text(".alias"), "<b>bold</b>");
     assert_eq!(page.text("#sources li"), "<script>alert(2)</script>");
-    assert_eq!(page.attr("#sources a", "href").as_deref(), Some("https://example.org/?a=1&b=%222%22"));
+    assert_eq!(page.attr("#sources li a", "href").as_deref(), Some("https://example.org/?a=1&b=%222%22"));
     assert!(page.text("head > title").starts_with("</script>"));
 
-    let svg_titles: Vec<String> = page.select("#graph svg a title").iter().map(|t| t.text().collect()).collect();
+    let svg_titles: Vec<String> =
+        page.select("#graph .graph-figure__wide svg a title").iter().map(|t| t.text().collect()).collect();
     assert_eq!(svg_titles, [r#""]; click center "javascript:alert(1)" %% #quot; <b>"#]);
 
     let mermaid = site.text("en/terms/script-title/graph.mmd");

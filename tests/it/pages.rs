@@ -59,7 +59,7 @@ fn parts_with_nothing_to_show_are_left_out() {
     let page = site.html("en/terms/validator/index.html");
     assert!(page.select("#related").is_empty(), "validator has no related terms");
     assert!(page.select("#aliases").is_empty(), "validator has no aliases");
-    assert_eq!(page.text("#prerequisites ol"), "Proof of Stake");
+    assert_eq!(page.text("#prerequisites .card__title"), "Proof of Stake");
 }
 
 #[test]
@@ -84,9 +84,9 @@ fn title_aliases_summary_and_facts() {
 fn sections_keep_the_contributors_headings_and_body_headings_get_anchors() {
     let site = crate::support::shared("basic", &[]);
     let page = site.html("en/terms/proof-of-stake/index.html");
-    assert_eq!(page.text("#eli5 h2"), "Explain like I'm 5");
+    assert_eq!(page.heading("#eli5 h2"), "Explain like I'm 5");
     assert_eq!(page.text("#eli5 p"), "You put your toys on the table as a promise.");
-    assert_eq!(page.text("#expert h2"), "Expert deep dive");
+    assert_eq!(page.heading("#expert h2"), "Expert deep dive");
     // A body heading whose automatic id would collide with a part's gets a suffix.
     assert_eq!(collapse(&page.one("#summary-1").text().collect::<String>()), "Summary #");
     assert_eq!(page.attr("#how-it-works a.anchor", "href").as_deref(), Some("#how-it-works"));
@@ -222,4 +222,27 @@ fn each_language_has_its_own_search_index_and_its_pages_use_it() {
         assert_eq!(languages, [lang], "the {lang} index holds only {lang} pages");
         assert!(entry["languages"][lang]["page_count"].as_u64().unwrap() >= 4);
     }
+}
+
+#[test]
+fn wiki_links_print_common_nouns_in_lower_case_mid_sentence() {
+    let site = crate::support::SiteTest::fixture("basic");
+    site.write(
+        "content/en/terms/slashing.md",
+        "---\ntitle: Slashing\nsummary: Burns part of a [[validator]]'s stake.\nprerequisites: [validator]\n---\n\
+         Slashing punishes a [[validator]]. [[validator]] keys that sign twice are slashed under [[proof-of-stake]], \
+         unlike [[validator|a Validator]] that only goes offline.\n\n## Being a [[validator]]\n\nText.\n",
+    );
+    let built = site.build_with(&["--no-search"]);
+    let page = built.html("en/terms/slashing/index.html");
+    let texts: Vec<String> =
+        page.select("#explanation p a.term-link").iter().map(|a| a.text().collect::<String>()).collect();
+    // validator.md writes "validator" in lower case: mid-sentence it is lowered,
+    // at a sentence's start it keeps its capital; proof-of-stake.md never
+    // writes its title in lower case, so it stays; written link text stays.
+    assert_eq!(texts, ["validator", "Validator", "Proof of Stake", "a Validator"]);
+    assert_eq!(page.heading("#explanation h2"), "Being a Validator");
+    assert_eq!(page.text("#summary"), "Burns part of a validator's stake.");
+    assert!(page.select("#explanation p a.term-link").iter().all(|a| a.value().attr("data-title").is_some()));
+    assert_eq!(page.select("#explanation p a.term-link")[0].value().attr("data-title"), Some("Validator"));
 }

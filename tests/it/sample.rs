@@ -92,7 +92,8 @@ fn every_sample_page_has_every_part() {
             for section in ["#eli5", "#expert"] {
                 assert!(!page.select(&format!("{section} p")).is_empty(), "{}", at(section));
             }
-            assert_eq!(page.select("#graph svg").len(), 1, "{}", at("graph"));
+            assert_eq!(page.select("#graph .graph-figure__wide svg").len(), 1, "{}", at("wide graph"));
+            assert_eq!(page.select("#graph .graph-figure__tall svg").len(), 1, "{}", at("tall graph"));
             assert_eq!(page.select("#quiz fieldset.quiz-question").len(), 3, "{}", at("quiz"));
             for question in page.select("#quiz fieldset.quiz-question") {
                 let choices = question.select(&scraper::Selector::parse("input[type=radio]").unwrap()).count();
@@ -113,7 +114,7 @@ fn every_sample_page_has_every_part() {
 fn graph_targets(built: &crate::support::Built, lang: &str, slug: &str, class: &str) -> Vec<String> {
     let path = format!("{lang}/terms/{slug}/index.html");
     let page = built.html(&path);
-    page.select(&format!("#graph svg a:has(.graph-node--{class})"))
+    page.select(&format!("#graph .graph-figure__wide svg a:has(.graph-node--{class})"))
         .iter()
         .map(|a| resolve(&path, a.value().attr("href").unwrap()))
         .collect()

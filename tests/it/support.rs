@@ -179,6 +179,24 @@ impl Page {
         collapse(&self.one(css).text().collect::<String>())
     }
 
+    /// The text of the one element matching `css` without its heading
+    /// anchor (`a.anchor`), whitespace collapsed: what a heading reads as.
+    pub fn heading(&self, css: &str) -> String {
+        let element = self.one(css);
+        let text: String = element
+            .descendants()
+            .filter_map(|node| node.value().as_text().map(|t| (node, t)))
+            .filter(|(node, _)| {
+                !node
+                    .ancestors()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .any(|a| a.value().has_class("anchor", scraper::CaseSensitivity::CaseSensitive))
+            })
+            .map(|(_, t)| &**t)
+            .collect();
+        collapse(&text)
+    }
+
     /// An attribute of the one element matching `css`.
     pub fn attr(&self, css: &str, name: &str) -> Option<String> {
         self.one(css).value().attr(name).map(str::to_owned)

@@ -15,8 +15,8 @@ fn a_site_overrides_templates_statics_and_strings_by_name() {
     assert_eq!(built.text("static/extra.txt"), "extra");
     assert!(built.exists("static/quiz.js"), "built-in statics stay");
     let page = built.html("ko/terms/proof-of-stake/index.html");
-    assert_eq!(page.text("#quiz-title"), "문제 풀기");
-    assert_eq!(page.text("#sources-title"), "출처", "other strings keep their built-in value");
+    assert_eq!(page.heading("#quiz-title"), "문제 풀기");
+    assert_eq!(page.heading("#sources-title"), "출처", "other strings keep their built-in value");
     let check = site.glossa(&["check"]);
     let out = String::from_utf8_lossy(&check.stdout);
     assert!(out.contains("warning[unknown-string]: unknown interface string `no_such_key`"), "{out}");
@@ -40,6 +40,6 @@ fn a_site_without_templates_or_static_uses_the_built_in_theme() {
     assert!(css.contains("prefers-color-scheme: dark"));
     let page = built.html("en/terms/staking/index.html");
     assert_eq!(page.attr("a.skip-link", "href").as_deref(), Some("#main"));
-    assert_eq!(page.select("header[id=site-header] nav[aria-label]").len(), 1);
+    assert_eq!(page.select("header[id=site-header] nav.site-nav[aria-label]").len(), 1);
     assert_eq!(page.select("main#main").len(), 1);
 }

@@ -10,7 +10,9 @@ use crate::error::Error;
 use crate::markdown::Heading;
 use crate::model::TermId;
 use crate::render::context::Context;
-use crate::render::layout::{page_view, stale_notice, tag_link, term_link, PageView, StaleNotice, TagLink, TermLink};
+use crate::render::layout::{
+    page_view, stale_notice, tag_link, term_link, Crumb, PageView, StaleNotice, TagLink, TermLink,
+};
 use crate::render::path::{FilePath, PagePath};
 use crate::render::writer::Writer;
 
@@ -90,7 +92,11 @@ pub(crate) fn write_all(ctx: &Context<'_>, lang: LangId, out: &Writer<'_>) -> Re
         let path = PagePath::Articles(ctx.code(lang));
         let title = format!("{} · {}", ctx.text(lang, "articles"), config.title_in(lang));
         let description = ctx.text(lang, "articles_intro").to_owned();
-        let page = page_view(ctx, lang, path, title, description);
+        let mut page = page_view(ctx, lang, path, title, description);
+        page.breadcrumbs = vec![
+            Crumb::link(ctx.text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
+            Crumb::here(ctx.text(lang, "articles")),
+        ];
         let articles = order.iter().map(|&i| article_link(ctx, i, lang)).collect();
         out.page(path, &ctx.render("articles.html", &IndexView { page, articles })?)?;
     }
@@ -121,6 +127,11 @@ fn write(ctx: &Context<'_>, index: usize, lang: LangId, out: &Writer<'_>) -> Res
         description.unwrap_or_default().to_owned(),
     );
     page.og_type = "article";
+    page.breadcrumbs = vec![
+        Crumb::link(ctx.text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
+        Crumb::link(ctx.text(lang, "articles"), PagePath::Articles(ctx.code(lang)).href()),
+        Crumb { lang: fallback.then(|| entry_lang.code.to_string()), ..Crumb::here(title.as_str()) },
+    ];
     let view = ArticleView {
         page,
         title,

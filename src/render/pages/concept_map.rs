@@ -10,8 +10,7 @@ use crate::config::LangId;
 use crate::error::Error;
 use crate::model::TermId;
 use crate::render::context::Context;
-use crate::render::layout::{page_view, tag_link, term_link, PageView, TagLink};
-use crate::render::measure;
+use crate::render::layout::{page_view, tag_link, term_link, Crumb, PageView, TagLink};
 use crate::render::path::PagePath;
 use crate::render::writer::Writer;
 use crate::util::text::escape_html;
@@ -19,11 +18,11 @@ use crate::util::text::escape_html;
 /// Most terms drawn on one map; a larger tag shows its first ones in learning order.
 const MAX_NODES: usize = 250;
 const NODE_WIDTH: usize = 176;
-const NODE_HEIGHT: usize = 40;
+/// Room for two lines of label.
+const NODE_HEIGHT: usize = 52;
 const COLUMN_GAP: usize = 56;
 const ROW_GAP: usize = 12;
 const MARGIN: usize = 8;
-const FONT_SIZE: f64 = 13.0;
 
 #[derive(Serialize)]
 struct MapView<'a> {
@@ -48,7 +47,13 @@ pub(crate) fn write_all(ctx: &Context<'_>, lang: LangId, out: &Writer<'_>) -> Re
         let svg = map_svg(ctx, &ordered, lang, label);
         let title = format!("{} · {}", ctx.text(lang, "map_title").replace("{tag}", label), config.title_in(lang));
         let description = ctx.text(lang, "map_intro").to_owned();
-        let page = page_view(ctx, lang, path, title, description);
+        let mut page = page_view(ctx, lang, path, title, description);
+        page.breadcrumbs = vec![
+            Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
+            Crumb::link(ctx.text(lang, "topics_title"), PagePath::Topics(code).href()),
+            Crumb::link(label, PagePath::Tag(code, tag, 1).href()),
+            Crumb::here(ctx.text(lang, "graph_map")),
+        ];
         let view = MapView { page, tag: tag_link(ctx, tag, lang), svg, shown: ordered.len(), total };
         out.page(path, &ctx.render("map.html", &view)?)?;
     }
@@ -100,18 +105,29 @@ fn map_svg(ctx: &Context<'_>, terms: &[TermId], lang: LangId, label: &str) -> St
     svg.push_str("</g><g class=\"graph-nodes\" font-size=\"13\" text-anchor=\"middle\">");
     for (i, &t) in terms.iter().enumerate() {
         let link = term_link(ctx, t, lang, false);
+        // Two lines, the second cut with `…` if the title is longer still.
+        let lines = crate::render::graph::wrap_to(link.title, (NODE_WIDTH - 16) as f64, 2);
         let (column, row) = position[i];
         let lang_attr = link.lang.map(|l| format!(" lang=\"{l}\"")).unwrap_or_default();
         let _ = write!(
                 svg,
-                "<a href=\"{href}\"{lang_attr}><title>{full}</title><g class=\"graph-node graph-node--pre\"><rect x=\"{x}\" y=\"{y}\" width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"8\"/><text class=\"graph-label\" x=\"{cx}\" y=\"{cy}\">{short}</text></g></a>",
+                "<a href=\"{href}\"{lang_attr}><title>{full}</title><g class=\"graph-node graph-node--pre\"><rect x=\"{x}\" y=\"{y}\" width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"8\"/><text class=\"graph-label\" x=\"{cx}\" y=\"{cy}\">{label}</text></g></a>",
                 href = escape_html(&link.href),
                 full = escape_html(link.title),
                 x = x(column),
                 y = y(row),
                 cx = x(column) + NODE_WIDTH / 2,
-                cy = y(row) + NODE_HEIGHT / 2 + 5,
-                short = escape_html(&measure::ellipsize(link.title, (NODE_WIDTH - 16) as f64, FONT_SIZE)),
+                cy = y(row) + NODE_HEIGHT / 2 + 5 - if lines.len() > 1 { 8 } else { 0 },
+                label = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, line)| format!(
+                        "<tspan x=\"{}\" dy=\"{}\">{}</tspan>",
+                        x(column) + NODE_WIDTH / 2,
+                        if i == 0 { 0 } else { 16 },
+                        escape_html(line)
+                    ))
+                    .collect::<String>(),
             );
     }
     svg.push_str("</g></svg>");

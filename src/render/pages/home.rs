@@ -9,7 +9,8 @@ use crate::model::TermId;
 use crate::render::az::{self, Group};
 use crate::render::context::Context;
 use crate::render::layout::{
-    page_view, page_view_with, pagination, tag_link, term_link, PageView, Pagination, TagLink, TermLink, PAGE_SIZE,
+    page_view, page_view_with, pagination, tag_link, term_link, Crumb, PageView, Pagination, TagLink, TermLink,
+    PAGE_SIZE,
 };
 use crate::render::path::PagePath;
 use crate::render::writer::Writer;
@@ -44,7 +45,28 @@ struct HomeView<'a> {
     /// Whether the groups are on pages of their own.
     split: bool,
     tags: Vec<TagLink<'a>>,
+    /// Where to begin: the first terms of the learning order that most others build on.
+    start_here: Vec<TermLink<'a>>,
+    /// The largest topics' concept maps.
+    maps: Vec<MapLink<'a>>,
+    /// The newest articles.
+    articles: Vec<crate::render::pages::article::ArticleLink<'a>>,
+    practice_href: String,
+    question_count: usize,
 }
+
+/// A topic's concept map, as the home features it.
+#[derive(Serialize)]
+pub(crate) struct MapLink<'a> {
+    label: &'a str,
+    href: String,
+    count: usize,
+}
+
+/// How many terms "Start here" offers, and how many maps the home features.
+const START_HERE: usize = 6;
+const FEATURED_MAPS: usize = 4;
+const LATEST_ARTICLES: usize = 3;
 
 #[derive(Serialize)]
 struct AzPageView<'a> {
@@ -59,7 +81,7 @@ pub(crate) fn write(ctx: &Context<'_>, lang: LangId, out: &Writer<'_>) -> Result
     let config = &ctx.glossary.config;
     let code = ctx.code(lang);
     let path = PagePath::Home(code);
-    let mut groups = az_groups(ctx, lang);
+    let mut groups = az_groups(ctx, lang, true);
     let term_count: usize = groups.iter().map(|g| g.count).sum();
     let split = term_count > PAGE_SIZE;
     if split {
@@ -74,15 +96,66 @@ pub(crate) fn write(ctx: &Context<'_>, lang: LangId, out: &Writer<'_>) -> Result
     let mut page = page_view(ctx, lang, path, title, description.clone());
     page.json_ld = Some(crate::render::data::json_ld::home(ctx, lang, &description));
     let tags = ctx.index.tags.keys().map(|t| tag_link(ctx, t, lang)).collect();
-    out.page(path, &ctx.render("home.html", &HomeView { page, term_count, groups, split, tags })?)
+    let view = HomeView {
+        page,
+        term_count,
+        groups,
+        split,
+        tags,
+        start_here: start_here(ctx).into_iter().map(|t| term_link(ctx, t, lang, true)).collect(),
+        maps: featured_maps(ctx, lang),
+        articles: ctx
+            .index
+            .articles
+            .iter()
+            .take(LATEST_ARTICLES)
+            .map(|&i| crate::render::pages::article::article_link(ctx, i, lang))
+            .collect(),
+        practice_href: PagePath::Practice(code).href(),
+        question_count: crate::render::pages::practice::question_count(ctx, lang),
+    };
+    out.page(path, &ctx.render("home.html", &view)?)
 }
 
-/// The A–Z groups of `lang`, each with its terms in order.
-fn az_groups<'a>(ctx: &Context<'a>, lang: LangId) -> Vec<AzGroup<'a>> {
+/// The terms to begin with: those with no prerequisites that others build
+/// on, the most built upon first (ties in learning order).
+fn start_here(ctx: &Context<'_>) -> Vec<TermId> {
+    let graph = &ctx.glossary.graph;
+    let mut roots: Vec<(usize, TermId)> = ctx
+        .index
+        .learning_order
+        .iter()
+        .copied()
+        .filter(|t| graph.prerequisites[t.index()].iter().all(|p| !ctx.published(*p)))
+        .map(|t| (graph.dependents[t.index()].iter().filter(|d| ctx.published(**d)).count(), t))
+        .filter(|(dependents, _)| *dependents > 0)
+        .collect();
+    roots.sort_by_key(|(dependents, _)| std::cmp::Reverse(*dependents));
+    roots.into_iter().take(START_HERE).map(|(_, t)| t).collect()
+}
+
+/// The concept maps of the topics with the most terms (ties by tag).
+pub(crate) fn featured_maps<'a>(ctx: &Context<'a>, lang: LangId) -> Vec<MapLink<'a>> {
+    let code = ctx.code(lang);
+    let mut tags: Vec<(&&str, &Vec<TermId>)> = ctx.index.tags.iter().collect();
+    tags.sort_by_key(|(_, terms)| std::cmp::Reverse(terms.len()));
+    tags.into_iter()
+        .take(FEATURED_MAPS)
+        .map(|(tag, terms)| MapLink {
+            label: ctx.glossary.config.tag_label(tag, lang),
+            href: PagePath::ConceptMap(code, tag).href(),
+            count: terms.len(),
+        })
+        .collect()
+}
+
+/// The A–Z groups of `lang`, each with its terms in order (with their
+/// summaries when `with_summaries`).
+fn az_groups<'a>(ctx: &Context<'a>, lang: LangId, with_summaries: bool) -> Vec<AzGroup<'a>> {
     let mut links: Vec<(Group, (String, String), TermLink<'a>, TermId)> = ctx
         .published_terms()
         .map(|t| {
-            let link = term_link(ctx, t.id, lang, false);
+            let link = term_link(ctx, t.id, lang, with_summaries);
             (Group::of(link.title), az::sort_key(link.title), link, t.id)
         })
         .collect();
@@ -135,10 +208,15 @@ fn write_az_pages<'a>(ctx: &Context<'a>, lang: LangId, groups: &[AzGroup<'_>], o
                     PagePath::Home(other)
                 }
             };
+            let mut page = page_view_with(ctx, lang, path, &counterpart, title, description);
+            page.breadcrumbs = vec![
+                Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
+                Crumb::here(format!("{} {}", ctx.text(lang, "az_index"), group.label)),
+            ];
             let view = AzPageView {
-                page: page_view_with(ctx, lang, path, &counterpart, title, description),
+                page,
                 label: group.label.clone(),
-                terms: chunk.iter().map(|&t| term_link(ctx, t, lang, false)).collect(),
+                terms: chunk.iter().map(|&t| term_link(ctx, t, lang, true)).collect(),
                 pagination: pagination(|n| PagePath::Az(code, group.folder(), n), number, chunks.len()),
             };
             out.page(path, &ctx.render("az.html", &view)?)?;

@@ -28,8 +28,9 @@ pub(crate) struct PathView<'a> {
 }
 
 /// The learning path of `term`: its transitive prerequisites, nearest
-/// first up to [`INLINE_PATH`], shown in learning order. `None` when it
-/// would only repeat the direct prerequisites.
+/// first up to [`INLINE_PATH`], shown in learning order, less the direct
+/// prerequisites (the page shows those once, as cards). `None` when there
+/// are no others.
 pub(crate) fn learning_path<'a>(ctx: &Context<'a>, term: TermId, lang: LangId) -> Option<PathView<'a>> {
     let graph = &ctx.glossary.graph;
     let mut seen: BTreeSet<TermId> = BTreeSet::new();
@@ -45,11 +46,11 @@ pub(crate) fn learning_path<'a>(ctx: &Context<'a>, term: TermId, lang: LangId) -
         }
         queue.extend(graph.prerequisites[next.index()].iter().copied());
     }
-    let direct = graph.prerequisites[term.index()].iter().filter(|t| ctx.published(**t)).count();
-    if seen.len() <= direct {
+    let direct = &graph.prerequisites[term.index()];
+    let mut steps: Vec<TermId> = seen.into_iter().filter(|t| !direct.contains(t)).collect();
+    if steps.is_empty() {
         return None;
     }
-    let mut steps: Vec<TermId> = seen.into_iter().collect();
     graph.sort_by_rank(&mut steps);
     Some(PathView {
         steps: steps.into_iter().map(|t| term_link(ctx, t, lang, false)).collect(),

@@ -9,6 +9,8 @@ pub(crate) mod learning;
 pub(crate) mod practice;
 pub(crate) mod redirect;
 pub(crate) mod root;
+pub(crate) mod search;
 pub(crate) mod status;
 pub(crate) mod tag;
 pub(crate) mod term;
+pub(crate) mod topics;

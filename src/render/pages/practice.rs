@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
+use crate::config::LangId;
 use crate::error::Error;
 use crate::render::context::Context;
-use crate::render::layout::{page_view, tag_link, PageView, TagLink};
+use crate::render::layout::{page_view, tag_link, Crumb, PageView, TagLink};
 use crate::render::path::{FilePath, PagePath};
 use crate::render::writer::Writer;
 
@@ -18,6 +19,20 @@ struct PracticeView<'a> {
     question_count: usize,
 }
 
+/// How many questions the practice page of `lang` draws from.
+pub(crate) fn question_count(ctx: &Context<'_>, lang: LangId) -> usize {
+    let default = ctx.glossary.config.default_language;
+    ctx.published_terms()
+        .map(|t| {
+            let (entry, _) = ctx.glossary.entry_or_fallback(t.id, lang);
+            match entry.quiz.as_ref().map_or(0, Vec::len) {
+                0 => ctx.glossary.entry_or_fallback(t.id, default).0.quiz.as_ref().map_or(0, Vec::len),
+                own => own,
+            }
+        })
+        .sum()
+}
+
 /// Writes every language's practice page.
 pub(crate) fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     let config = &ctx.glossary.config;
@@ -26,21 +41,14 @@ pub(crate) fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error
         let path = PagePath::Practice(code);
         let title = format!("{} · {}", ctx.text(lang, "practice_title"), config.title_in(lang));
         let description = ctx.text(lang, "practice_intro").to_owned();
-        let question_count = ctx
-            .published_terms()
-            .map(|t| {
-                let (entry, _) = ctx.glossary.entry_or_fallback(t.id, lang);
-                let own = entry.quiz.as_ref().map_or(0, Vec::len);
-                if own > 0 {
-                    own
-                } else {
-                    let (source, _) = ctx.glossary.entry_or_fallback(t.id, config.default_language);
-                    source.quiz.as_ref().map_or(0, Vec::len)
-                }
-            })
-            .sum();
+        let question_count = question_count(ctx, lang);
+        let mut page = page_view(ctx, lang, path, title, description);
+        page.breadcrumbs = vec![
+            Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
+            Crumb::here(ctx.text(lang, "practice_title")),
+        ];
         let view = PracticeView {
-            page: page_view(ctx, lang, path, title, description),
+            page,
             tags: ctx.index.tags.keys().map(|t| tag_link(ctx, t, lang)).collect(),
             data_href: FilePath::Quiz(code).href(),
             question_count,

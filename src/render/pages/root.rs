@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::render::context::Context;
 use crate::render::layout::{page_view, Alternate, PageView};
-use crate::render::path::PagePath;
+use crate::render::path::{FilePath, PagePath};
 use crate::render::writer::Writer;
 
 #[derive(Serialize)]
@@ -16,6 +16,11 @@ struct ChooserLanguage<'a> {
     name: &'a str,
     title: &'a str,
     href: String,
+    /// The language's search page and search index (for the 404 page).
+    search_href: String,
+    index_href: String,
+    /// Its learning-path data, which lists every term (the 404 page suggests the nearest).
+    paths_href: String,
     /// The language's interface strings (for the 404 page).
     t: &'a crate::theme::UiStrings,
 }
@@ -48,6 +53,9 @@ fn homes<'a>(ctx: &Context<'a>) -> Vec<ChooserLanguage<'a>> {
                 name: &language.name,
                 title: config.title_in(lang),
                 href: PagePath::Home(language.code.as_str()).href(),
+                search_href: PagePath::Search(language.code.as_str()).href(),
+                index_href: format!("{}pagefind.js", FilePath::SearchBundle(language.code.as_str()).href()),
+                paths_href: FilePath::Paths(language.code.as_str()).href(),
                 t: ctx.theme.strings(lang),
             }
         })

@@ -9,7 +9,7 @@ use crate::config::LangId;
 use crate::error::Error;
 use crate::model::status::{self, LanguageReport, Status, StatusLists};
 use crate::render::context::Context;
-use crate::render::layout::{page_view, term_link, PageView, PAGE_SIZE};
+use crate::render::layout::{page_view, term_link, Crumb, PageView, PAGE_SIZE};
 use crate::render::pages::article::article_link;
 use crate::render::path::{FilePath, PagePath};
 use crate::render::writer::Writer;
@@ -103,11 +103,12 @@ fn write<'a>(ctx: &Context<'a>, lang: LangId, report: &'a [LanguageReport], out:
                 .then(|| breakdown(ctx, lang, &language.code, &language.articles, Kind::Articles)),
         })
         .collect();
-    let view = StatusView {
-        page: page_view(ctx, lang, path, title, description),
-        languages,
-        data_href: FilePath::TranslationStatus.href(),
-    };
+    let mut page = page_view(ctx, lang, path, title, description);
+    page.breadcrumbs = vec![
+        Crumb::link(ctx.text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
+        Crumb::here(ctx.text(lang, "translations_title")),
+    ];
+    let view = StatusView { page, languages, data_href: FilePath::TranslationStatus.href() };
     out.page(path, &ctx.render("translations.html", &view)?)
 }
 

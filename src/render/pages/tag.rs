@@ -9,7 +9,7 @@ use crate::model::TermId;
 use crate::render::az;
 use crate::render::context::Context;
 use crate::render::layout::{
-    page_view, pagination, tag_link, term_link, PageView, Pagination, TagLink, TermLink, PAGE_SIZE,
+    page_view, pagination, tag_link, term_link, Crumb, PageView, Pagination, TagLink, TermLink, PAGE_SIZE,
 };
 use crate::render::path::PagePath;
 use crate::render::writer::Writer;
@@ -44,8 +44,14 @@ fn write(ctx: &Context<'_>, tag: &str, terms: &[TermId], lang: LangId, out: &Wri
         let title = format!("{} · {}", ctx.text(lang, "tag_title").replace("{tag}", label), config.title_in(lang));
         let description =
             ctx.text(lang, "tag_description").replace("{tag}", label).replace("{count}", &ordered.len().to_string());
+        let mut page = page_view(ctx, lang, path, title, description);
+        page.breadcrumbs = vec![
+            Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
+            Crumb::link(ctx.text(lang, "topics_title"), PagePath::Topics(code).href()),
+            Crumb::here(label),
+        ];
         let view = TagView {
-            page: page_view(ctx, lang, path, title, description),
+            page,
             tag: tag_link(ctx, tag, lang),
             terms: chunk.to_vec(),
             map_href: PagePath::ConceptMap(code, tag).href(),

@@ -16,7 +16,7 @@ use crate::model::{Entry, Term};
 use crate::render::context::Context;
 use crate::render::graph::{self, ConceptGraph, GraphLabels, GraphNode};
 use crate::render::layout::{
-    page_view, plain_text, stale_notice, tag_link, term_link, PageView, StaleNotice, TagLink, TermLink,
+    page_view, plain_text, stale_notice, tag_link, term_link, Crumb, PageView, StaleNotice, TagLink, TermLink,
 };
 use crate::render::path::{FilePath, PagePath};
 use crate::render::writer::Writer;
@@ -39,9 +39,16 @@ struct SectionPart<'a> {
 
 #[derive(Serialize)]
 struct GraphPart {
-    svg: String,
+    /// The graph side by side, for wide screens.
+    svg_wide: String,
+    /// The graph top to bottom, for narrow screens.
+    svg_tall: String,
     mermaid: String,
-    mmd_href: &'static str,
+    mmd_href: String,
+    /// Which kinds of neighbour the graph has (its legend shows only those).
+    has_pre: bool,
+    has_related: bool,
+    has_dependents: bool,
 }
 
 #[derive(Serialize)]
@@ -71,6 +78,22 @@ struct Notice {
     text: String,
 }
 
+/// One entry of the page's table of contents.
+#[derive(Serialize)]
+struct TocItem {
+    id: String,
+    label: String,
+    /// 2 for a part of the page, 3 for a heading inside the explanation.
+    level: u8,
+}
+
+/// A date as the page shows it.
+#[derive(Serialize)]
+struct DateView<'a> {
+    iso: &'a str,
+    display: String,
+}
+
 #[derive(Serialize)]
 struct TermView<'a> {
     page: PageView<'a>,
@@ -91,6 +114,10 @@ struct TermView<'a> {
     dependents: Vec<TermLink<'a>>,
     learning_path: Option<PathView<'a>>,
     mentioned_in: Vec<TermLink<'a>>,
+    toc: Vec<TocItem>,
+    previous: Option<TermLink<'a>>,
+    next: Option<TermLink<'a>>,
+    updated: Option<DateView<'a>>,
     read_more: Vec<ArticleLink<'a>>,
     quiz: Option<Part<Vec<QuestionView<'a>>>>,
     sources: Option<Part<Vec<SourceView<'a>>>>,
@@ -172,9 +199,14 @@ pub(crate) fn write<'a>(
     let facts = sources
         .pick(|s| (!s.rendered.facts.is_empty()).then_some(s.rendered.facts.as_slice()))
         .map(|(v, e, f)| part(v, notice(e, f)));
-    let main = sources
-        .pick(|s| s.body.map(|b| b.main.as_str()).filter(|main| !main.trim().is_empty()))
-        .map(|(v, e, f)| part(v, notice(e, f)));
+    let main_source = sources.pick(|s| {
+        s.body
+            .map(|b| b.main.as_str())
+            .filter(|main| !main.trim().is_empty())
+            .map(|html| (html, &s.rendered.body.headings))
+    });
+    let main_headings = main_source.as_ref().map(|((_, headings), _, _)| *headings);
+    let main = main_source.map(|((v, _), e, f)| part(v, notice(e, f)));
     fn section(s: &crate::markdown::Section) -> SectionPart<'_> {
         SectionPart { heading: &s.heading, html: &s.html }
     }
@@ -192,18 +224,20 @@ pub(crate) fn write<'a>(
         part(list, notice(entry, f))
     });
 
+    // Each neighbour is shown once: in the graph, and as a card with its summary.
     let published = |ids: &[crate::model::TermId]| -> Vec<TermLink<'a>> {
-        ids.iter().filter(|id| ctx.published(**id)).map(|&id| term_link(ctx, id, lang, false)).collect()
+        ids.iter().filter(|id| ctx.published(**id)).map(|&id| term_link(ctx, id, lang, true)).collect()
     };
     let prerequisites = published(&glossary.graph.prerequisites[term.id.index()]);
     let related = published(&glossary.graph.related[term.id.index()]);
     let dependents = published(&glossary.graph.dependents[term.id.index()]);
-    let graph = graph_part(ctx, title_entry.title(), lang, &prerequisites, &related, &dependents);
+    let graph = graph_part(ctx, title_entry.title(), slug, lang, &prerequisites, &related, &dependents);
 
     let title = title_entry.title();
     let description = plain_text(summary_html);
     let mut page = page_view(ctx, lang, path, format!("{title} · {}", config.title_in(lang)), description);
     page.og_type = "article";
+    page.breadcrumbs = breadcrumbs(ctx, term, lang, title, lang_of(title_entry));
     page.json_ld = Some(crate::render::data::json_ld::term(ctx, term, lang));
     let tags = term.tags.iter().map(|t| tag_link(ctx, t, lang)).collect();
     let edit_url = config.repository.as_ref().map(|repo| {
@@ -220,6 +254,44 @@ pub(crate) fn write<'a>(
     let stale_notice = (ctx.status(term.id, lang) == crate::model::status::Status::Stale)
         .then(|| stale_notice(ctx, lang, "stale_notice", PagePath::Term(ctx.code(config.default_language), slug)));
     let mermaid = graph.as_ref().map(|g| g.mermaid.clone());
+    let learning_path = learning_path(ctx, term.id, lang);
+    let mentioned_in = mentioned_in(ctx, term.id, lang);
+    let read_more = read_more(ctx, term.id, lang);
+    let text = |key: &'static str| ctx.text(lang, key).to_owned();
+    let mut toc = Vec::new();
+    let mut item = |id: &str, label: String, level: u8| toc.push(TocItem { id: id.to_owned(), label, level });
+    if facts.is_some() {
+        item("facts", text("facts"), 2);
+    }
+    if main.is_some() {
+        item("explanation", text("explanation"), 2);
+        for heading in main_headings.into_iter().flatten().filter(|h| h.level <= 3) {
+            item(&heading.id, heading.text.clone(), 3);
+        }
+    }
+    for (id, section, default) in [("eli5", &eli5, "eli5_default"), ("expert", &expert, "expert_default")] {
+        if let Some(section) = section {
+            let heading = plain_text(section.value.heading);
+            item(id, if heading.is_empty() { text(default) } else { heading }, 2);
+        }
+    }
+    let parts: [(&str, bool, &'static str); 8] = [
+        ("graph", graph.is_some(), "graph"),
+        ("prerequisites", !prerequisites.is_empty(), "prerequisites"),
+        ("related", !related.is_empty(), "related"),
+        ("dependents", !dependents.is_empty(), "dependents"),
+        ("mentioned-in", !mentioned_in.is_empty(), "mentioned_in"),
+        ("read-more", !read_more.is_empty(), "read_more"),
+        ("quiz", quiz.is_some(), "quiz"),
+        ("sources", source_list.is_some(), "sources"),
+    ];
+    for (id, present, key) in parts {
+        if present {
+            item(id, text(key), 2);
+        }
+    }
+    let (previous, next) = neighbours_in_learning_order(ctx, term.id, lang);
+    let updated = term.updated.as_deref().map(|iso| DateView { iso, display: ctx.display_date(iso, lang) });
     let view = TermView {
         page,
         slug,
@@ -237,9 +309,13 @@ pub(crate) fn write<'a>(
         prerequisites,
         related,
         dependents,
-        learning_path: learning_path(ctx, term.id, lang),
-        mentioned_in: mentioned_in(ctx, term.id, lang),
-        read_more: read_more(ctx, term.id, lang),
+        learning_path,
+        mentioned_in,
+        read_more,
+        toc,
+        previous,
+        next,
+        updated,
         quiz,
         sources: source_list,
         tags,
@@ -252,9 +328,35 @@ pub(crate) fn write<'a>(
     Ok(())
 }
 
+/// Home › the term's first topic › the term.
+fn breadcrumbs(ctx: &Context<'_>, term: &Term, lang: LangId, title: &str, title_lang: Option<String>) -> Vec<Crumb> {
+    let code = ctx.code(lang);
+    let mut trail = vec![Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href())];
+    if let Some(tag) = term.tags.first() {
+        trail.push(Crumb::link(ctx.glossary.config.tag_label(tag, lang), PagePath::Tag(code, tag, 1).href()));
+    }
+    trail.push(Crumb { lang: title_lang, ..Crumb::here(title) });
+    trail
+}
+
+/// The terms before and after `term` in the learning order, for "previous"
+/// and "next" (published terms only).
+fn neighbours_in_learning_order<'a>(
+    ctx: &Context<'a>,
+    term: crate::model::TermId,
+    lang: LangId,
+) -> (Option<TermLink<'a>>, Option<TermLink<'a>>) {
+    let order = &ctx.index.learning_order;
+    let Some(at) = ctx.index.learning_position[term.index()] else { return (None, None) };
+    let previous = at.checked_sub(1).map(|i| term_link(ctx, order[i], lang, false));
+    let next = order.get(at + 1).map(|&t| term_link(ctx, t, lang, false));
+    (previous, next)
+}
+
 fn graph_part(
     ctx: &Context<'_>,
     title: &str,
+    slug: &str,
     lang: LangId,
     pre: &[TermLink<'_>],
     related: &[TermLink<'_>],
@@ -278,9 +380,19 @@ fn graph_part(
         related: ctx.theme.text(lang, "related"),
         dependents: ctx.theme.text(lang, "dependents"),
     };
-    let svg = graph::svg(&concept_graph(title, [pre, related, dependents], &relative), &labels, "graph-svg");
+    let drawn = concept_graph(title, [pre, related, dependents], &relative);
+    let svg_wide = graph::svg(&drawn, &labels, "graph-wide", graph::Arrangement::Wide);
+    let svg_tall = graph::svg(&drawn, &labels, "graph-tall", graph::Arrangement::Tall);
     let mermaid = graph::mermaid(&concept_graph(title, [pre, related, dependents], &absolute));
-    Some(GraphPart { svg, mermaid, mmd_href: "graph.mmd" })
+    Some(GraphPart {
+        svg_wide,
+        svg_tall,
+        mermaid,
+        mmd_href: FilePath::Graph(code, slug).href(),
+        has_pre: !pre.is_empty(),
+        has_related: !related.is_empty(),
+        has_dependents: !dependents.is_empty(),
+    })
 }
 
 /// The graph of `groups` (prerequisites, related, dependents) with `hrefs`
