@@ -7,7 +7,7 @@ const ARTICLE = "en/articles/liquid-restaking-tokens/";
 test("on a wide screen the contents sit beside the text and stay in view", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(ARTICLE);
-  const toc = page.locator("#toc");
+  const toc = page.locator("nav.toc");
   const body = page.locator(".article-body");
   const tocBox = await toc.boundingBox();
   const bodyBox = await body.boundingBox();
@@ -26,11 +26,14 @@ test("on a wide screen the contents sit beside the text and stay in view", async
 test("on a phone the contents are a box above the text that folds away", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(ARTICLE);
-  const toc = page.locator("#toc");
+  await expect(page.locator("nav.toc")).toBeHidden();
+  const toc = page.locator(".toc-inline");
   const tocBox = await toc.boundingBox();
   const bodyBox = await page.locator(".article-body").boundingBox();
   expect(tocBox.y + tocBox.height).toBeLessThanOrEqual(bodyBox.y);
-  const list = toc.locator("nav");
+  const list = toc.locator("ul");
+  await expect(list).toBeHidden();
+  await toc.locator("summary").click();
   await expect(list).toBeVisible();
   await toc.locator("summary").click();
   await expect(list).toBeHidden();

@@ -379,3 +379,12 @@ mod tests {
         assert_eq!(plain_text("A <em>b</em> &amp; <a href=\"x\">c&lt;d</a>\n e"), "A b & c<d e");
     }
 }
+
+/// One entry of a page's table of contents.
+#[derive(Serialize)]
+pub(crate) struct TocItem {
+    pub id: String,
+    pub label: String,
+    /// 2 for a part of the page or a `##` heading, 3 and more below.
+    pub level: u8,
+}

@@ -12,12 +12,15 @@ fn an_article_has_its_contents_date_reading_time_and_terms() {
     assert!(page.text(".article-meta").contains("1 min read"));
     // The table of contents points at the headings of the page.
     let targets: Vec<String> =
-        page.select("#toc a").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+        page.select("nav.toc a").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
     assert_eq!(targets, ["#why-stake", "#the-deposit", "#what-can-go-wrong"]);
     for target in &targets {
         assert_eq!(page.select(target).len(), 1, "{target}");
     }
-    assert_eq!(page.select("article.article--toc-right").len(), 1);
+    let folded: Vec<String> =
+        page.select(".toc-inline a").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+    assert_eq!(folded, targets, "the folding contents for narrow screens list the same headings");
+    assert_eq!(page.select(".layout--toc-right > aside.toc-sidebar").len(), 1);
     // Terms in the article, in learning order: the validator before slashing.
     let terms: Vec<String> =
         page.select("#terms-in-article a").iter().map(|a| resolve(path, a.value().attr("href").unwrap())).collect();

@@ -7,11 +7,10 @@ use serde::Serialize;
 
 use crate::config::LangId;
 use crate::error::Error;
-use crate::markdown::Heading;
 use crate::model::TermId;
 use crate::render::context::Context;
 use crate::render::layout::{
-    page_view, stale_notice, tag_link, term_link, Crumb, PageView, StaleNotice, TagLink, TermLink,
+    page_view, stale_notice, tag_link, term_link, Crumb, PageView, StaleNotice, TagLink, TermLink, TocItem,
 };
 use crate::render::path::{FilePath, PagePath};
 use crate::render::writer::Writer;
@@ -31,9 +30,9 @@ pub(crate) struct ArticleLink<'a> {
 }
 
 #[derive(Serialize)]
-struct TocView<'a> {
+struct TocView {
     side: &'static str,
-    items: &'a [Heading],
+    items: Vec<TocItem>,
 }
 
 #[derive(Serialize)]
@@ -50,7 +49,7 @@ struct ArticleView<'a> {
     tags: Vec<TagLink<'a>>,
     categories: Vec<&'a str>,
     thumbnail: Option<String>,
-    toc: Option<TocView<'a>>,
+    toc: Option<TocView>,
     html: &'a str,
     terms: Vec<TermLink<'a>>,
 }
@@ -167,7 +166,10 @@ fn write(ctx: &Context<'_>, index: usize, lang: LangId, out: &Writer<'_>) -> Res
                     crate::model::articles::TocSide::Left => "left",
                     crate::model::articles::TocSide::Right => "right",
                 },
-                items,
+                items: items
+                    .iter()
+                    .map(|h| TocItem { id: h.id.clone(), label: h.text.clone(), level: h.level })
+                    .collect(),
             })
         }),
         html: body.and_then(|b| b.html.as_ref()).map_or("", |h| h.main.as_str()),

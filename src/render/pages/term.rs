@@ -16,7 +16,7 @@ use crate::model::{Entry, Term};
 use crate::render::context::Context;
 use crate::render::graph::{self, ConceptGraph, GraphLabels, GraphNode};
 use crate::render::layout::{
-    page_view, plain_text, stale_notice, tag_link, term_link, Crumb, PageView, StaleNotice, TagLink, TermLink,
+    page_view, plain_text, stale_notice, tag_link, term_link, Crumb, PageView, StaleNotice, TagLink, TermLink, TocItem,
 };
 use crate::render::path::{FilePath, PagePath};
 use crate::render::writer::Writer;
@@ -76,15 +76,6 @@ struct SourceView<'a> {
 #[derive(Serialize)]
 struct Notice {
     text: String,
-}
-
-/// One entry of the page's table of contents.
-#[derive(Serialize)]
-struct TocItem {
-    id: String,
-    label: String,
-    /// 2 for a part of the page, 3 for a heading inside the explanation.
-    level: u8,
 }
 
 /// A date as the page shows it.
