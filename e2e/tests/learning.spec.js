@@ -76,7 +76,15 @@ test("the quiz can be completed with the keyboard, and progress survives a reloa
   const total = await passQuiz(page);
   await expect(page.locator("#quiz .quiz-result")).toHaveText(`You answered ${total} of ${total} correctly.`);
   await page.reload();
-  await expect(page.locator("#quiz .quiz-last")).toHaveText(`Last time you answered ${total} of ${total} correctly.`);
+  const last = page.locator("#quiz .quiz-last");
+  await expect(last).toHaveText(`Last time you answered ${total} of ${total} correctly.`);
+  // Before a new attempt the previous one is shown above the first question; at the end, only the new score.
+  const above = await last.evaluate((p) => Boolean(p.compareDocumentPosition(document.querySelector("#quiz fieldset.quiz-question")) & Node.DOCUMENT_POSITION_FOLLOWING));
+  expect(above).toBe(true);
+  await passQuiz(page);
+  await expect(page.locator("#quiz .quiz-result")).toBeVisible();
+  await expect(page.locator("#quiz .quiz-result")).toBeFocused();
+  await expect(last).toBeHidden();
   // The learning path of a later term ticks it.
   await page.goto("en/terms/liquid-restaking-token/");
   await expect(page.locator('#learning-path li[data-term="staking"]')).toHaveClass(/is-passed/);

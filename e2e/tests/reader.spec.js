@@ -148,21 +148,6 @@ test("a wiki link mid-sentence reads in lower case, a summary link on a tag page
   }
 });
 
-test("on touch, the preview's Open link stays until used", async ({ browser }) => {
-  const context = await viewport(browser, 390);
-  const page = await context.newPage();
-  await page.goto("en/terms/liquid-staking/");
-  const link = page.locator("#explanation a.term-link").first();
-  await link.tap();
-  const open = page.locator("#term-preview a");
-  await expect(open).toBeVisible();
-  await page.waitForTimeout(1500);
-  await expect(open).toBeVisible();
-  await open.tap();
-  await expect(page).toHaveURL(/\/en\/terms\/[a-z0-9-]+\/$/);
-  await context.close();
-});
-
 test("a tag's concept map shows whole labels and says when it scrolls", async ({ browser }) => {
   for (const width of WIDTHS) {
     const context = await viewport(browser, width);
@@ -198,4 +183,78 @@ test("printing shows the quiz answers and hides the navigation", async ({ page }
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("#quiz details.quiz-answer p").first()).toBeVisible();
   await expect(page.locator("#site-header")).toBeHidden();
+});
+
+for (const lang of LANGS) {
+  test(`${lang}: a mistyped address suggests the nearest terms, in the reader's language`, async ({ page }) => {
+    const response = await page.goto(`${lang}/terms/restakng/`);
+    expect(response.status()).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    // The reader's language comes first.
+    await expect(page.locator(".not-found-language").first()).toHaveAttribute("lang", lang);
+    const suggestions = page.locator(".not-found-language").first().locator(".not-found-suggestions");
+    await expect(suggestions).toBeVisible();
+    const first = suggestions.locator("a").first();
+    await expect(first).toHaveAttribute("href", new RegExp(`/${lang}/terms/restaking/$`));
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/terms/restaking/$`));
+  });
+
+  for (const width of WIDTHS) {
+    test(`${lang} at ${width} px: code blocks have a copy button that copies the code`, async ({ browser, baseURL }) => {
+      const context = await viewport(browser, width, { permissions: ["clipboard-read", "clipboard-write"] });
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL).origin });
+      const page = await context.newPage();
+      await page.goto(`${lang}/terms/erc-20/`);
+      const pre = page.locator("#explanation pre, #deep-dive pre").first();
+      const button = pre.locator("button.copy-code");
+      await expect(button).toBeVisible();
+      const box = await button.boundingBox();
+      if (width < 600) expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+      const label = await button.textContent();
+      await button.click();
+      await expect(button).not.toHaveText(label);
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied.trim()).toBe((await pre.locator("code").innerText()).trim());
+      await expect(button).toHaveText(label, { timeout: 3000 });
+      await context.close();
+    });
+
+    test(`${lang} at ${width} px, on touch: the preview's Open link stays until used`, async ({ browser }) => {
+      const context = await viewport(browser, width, { hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(`${lang}/terms/liquid-staking/`);
+      const link = page.locator("#explanation a.term-link").first();
+      await link.tap();
+      const open = page.locator("#term-preview a");
+      await expect(open).toBeVisible();
+      await page.waitForTimeout(1500);
+      await expect(open).toBeVisible();
+      await open.tap();
+      await expect(page).toHaveURL(new RegExp(`/${lang}/terms/[a-z0-9-]+/$`));
+      await context.close();
+    });
+  }
+}
+
+test("Korean index labels (ㄱ ㄴ ㄷ) are drawn as large as Latin letters", async ({ page }) => {
+  // The ink of each label's first character, measured in the font it is drawn in.
+  const inkHeights = () => page.locator(".az-jump a").evaluateAll((links) => {
+    const context = document.createElement("canvas").getContext("2d");
+    return links.map((a) => {
+      const text = document.createTreeWalker(a, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) }).nextNode();
+      const style = getComputedStyle(text.parentElement);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const m = context.measureText(text.textContent.trim().charAt(0));
+      return [text.textContent.trim(), m.actualBoundingBoxAscent + m.actualBoundingBoxDescent];
+    });
+  });
+  await page.goto("en/");
+  const latin = (await inkHeights()).filter(([label]) => /^[A-Z]$/.test(label)).map(([, h]) => h);
+  await page.goto("ko/");
+  const jamo = (await inkHeights()).filter(([label]) => /^[ㄱ-ㅎ]$/.test(label)).map(([, h]) => h);
+  expect(latin.length).toBeGreaterThan(3);
+  expect(jamo.length).toBeGreaterThan(3);
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  expect(median(jamo)).toBeGreaterThanOrEqual(0.85 * median(latin));
 });

@@ -56,6 +56,12 @@ impl Group {
         }
     }
 
+    /// Whether the label is a Hangul consonant, whose glyph fills about
+    /// half the em box a Latin capital does and is drawn larger to match.
+    pub(super) fn small_glyph(self) -> bool {
+        matches!(self, Group::Hangul(_))
+    }
+
     /// An id for the group's anchor.
     pub(super) fn id(self) -> String {
         match self {

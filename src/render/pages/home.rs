@@ -18,6 +18,8 @@ use crate::render::writer::Writer;
 #[derive(Serialize)]
 struct AzGroup<'a> {
     label: String,
+    /// The label is drawn larger (Hangul consonants).
+    small_glyph: bool,
     id: String,
     /// Where the group's own pages start (when the index is split).
     href: Option<String>,
@@ -172,6 +174,7 @@ fn az_groups<'a>(ctx: &Context<'a>, lang: LangId, with_summaries: bool) -> Vec<A
             }
             _ => groups.push(AzGroup {
                 label: group.label(),
+                small_glyph: group.small_glyph(),
                 id: group.id(),
                 href: None,
                 count: 0,
