@@ -15,7 +15,7 @@ use crate::yaml;
 pub const CONFIG_FILE: &str = "site.yaml";
 
 const SITE_KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "autolink", "repository", "tags"];
-const LANGUAGE_KEYS: &[&str] = &["code", "name", "title"];
+const LANGUAGE_KEYS: &[&str] = &["code", "name", "title", "dir", "partial"];
 
 /// A language code as declared in site.yaml (`en`, `ko`, `pt-BR`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -57,6 +57,53 @@ pub struct Language {
     pub name: String,
     /// The site title in this language, if it differs.
     pub title: Option<String>,
+    /// The direction its text is written in.
+    pub dir: Direction,
+    /// Where site.yaml declares it (its `code`).
+    pub span: Span,
+    /// Still being translated: a term missing in it is not a warning.
+    pub partial: bool,
+}
+
+/// The direction a language is written in: `dir` of its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+/// Languages written right to left (ISO 639 codes); a language's `dir` in
+/// site.yaml overrides this.
+const RTL_LANGUAGES: &[&str] =
+    &["ar", "arc", "ckb", "dv", "fa", "ha-arab", "he", "khw", "ks", "ku-arab", "ps", "sd", "syr", "ug", "ur", "yi"];
+
+impl Direction {
+    /// The usual direction of `code` (`ar`, `he-IL`, `fa` are right to left).
+    pub fn of(code: &str) -> Direction {
+        let lower = code.to_ascii_lowercase();
+        let primary = lower.split('-').next().unwrap_or_default();
+        // A script subtag decides where one is given (`ks-Deva` is left to right).
+        let script = lower.split('-').find(|s| s.len() == 4);
+        let rtl = match script {
+            Some(script) => matches!(script, "arab" | "hebr" | "syrc" | "thaa" | "nkoo" | "adlm" | "rohg"),
+            None => RTL_LANGUAGES.contains(&primary),
+        };
+        if rtl {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+
+    /// The value of the `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
 }
 
 /// The validated site configuration.
@@ -204,13 +251,32 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
             let code_text = r.required_text(&lang_fields, "code", Code::MissingField, "a language");
             let name = r.required_text(&lang_fields, "name", Code::MissingField, "a language");
             let title = lang_fields.get("title").and_then(|n| r.text(n, "title"));
+            let dir = lang_fields.get("dir").and_then(|n| match r.text(n, "dir").as_deref() {
+                Some("ltr") => Some(Direction::Ltr),
+                Some("rtl") => Some(Direction::Rtl),
+                Some(other) => {
+                    r.report(
+                        Code::InvalidValue,
+                        n,
+                        format!("`dir` must be `ltr` or `rtl`, found `{other}`"),
+                        Some("write `dir: rtl` for a language written right to left".to_owned()),
+                    );
+                    None
+                }
+                None => None,
+            });
+            let partial = lang_fields.get("partial").and_then(|n| r.bool(n, "partial")).unwrap_or(false);
             let (Some(code_text), Some(name)) = (code_text, name) else { continue };
             let code_node = lang_fields.get("code").unwrap_or(item);
             match LangCode::parse(&code_text) {
                 Some(code) if languages.iter().any(|l| l.code == code) => {
                     r.report(Code::InvalidValue, code_node, format!("language `{code}` is declared twice"), None);
                 }
-                Some(code) => languages.push(Language { code, name, title }),
+                Some(code) => {
+                    let dir = dir.unwrap_or_else(|| Direction::of(code.as_str()));
+                    let span = r.span(code_node);
+                    languages.push(Language { code, name, title, dir, span, partial });
+                }
                 None => r.report(
                     Code::InvalidValue,
                     code_node,

@@ -28,6 +28,9 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Interface strings per language, every key filled.
     pub strings: Vec<UiStrings>,
+    /// The same for templates: strings a language lacks are marked with the
+    /// language they are shown in ([`crate::render::fallback`]).
+    pub page_strings: Vec<UiStrings>,
 }
 
 /// Loads the theme for the site at `root`.
@@ -41,8 +44,8 @@ pub fn load(
     let site_statics = site_files(root, "static", sources, &mut diags);
     let tera = load_templates(&site_templates)?;
     let statics = load_statics(&site_statics)?;
-    let strings = load_strings(&site_templates, config, sources, &mut diags)?;
-    Ok((Theme { tera, statics, strings }, diags))
+    let (strings, page_strings) = load_strings(&site_templates, config, sources, &mut diags)?;
+    Ok((Theme { tera, statics, strings, page_strings }, diags))
 }
 
 /// A site's own files of one theme folder: name relative to the folder
@@ -66,9 +69,24 @@ fn load_templates(site: &SiteFiles) -> Result<tera::Tera, Error> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html"]);
     tera.set_escape_fn(escape_html);
+    tera.register_filter("num", localized_number);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| Error::template("templates/", &e))?;
     Ok(tera)
+}
+
+/// The `num` filter: a number written in the page's digits,
+/// `{{ count | num(d=page.t.digits) }}`.
+fn localized_number(
+    value: &tera::Value,
+    args: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = match value {
+        tera::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let digits = args.get("d").and_then(tera::Value::as_str).unwrap_or("0123456789");
+    Ok(tera::Value::String(crate::render::localize_digits(&text, digits)))
 }
 
 fn load_statics(site: &SiteFiles) -> Result<BTreeMap<String, Vec<u8>>, Error> {
@@ -87,7 +105,7 @@ fn load_strings(
     config: &SiteConfig,
     sources: &mut SourceMap,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<UiStrings>, Error> {
+) -> Result<(Vec<UiStrings>, Vec<UiStrings>), Error> {
     let builtin = |code: &str| -> UiStrings {
         BUILTIN_TEMPLATES
             .get_file(format!("i18n/{code}.yaml"))
@@ -148,22 +166,66 @@ fn load_strings(
         per_lang.push(strings);
     }
     // Fill gaps: the default language's string, then English, then the key.
-    let default = per_lang.get(config.default_language.0).cloned().unwrap_or_default();
-    for strings in &mut per_lang {
+    let default_id = config.default_language;
+    let default = per_lang.get(default_id.0).cloned().unwrap_or_default();
+    let default_language = config.language(default_id);
+    let mut marked = Vec::with_capacity(per_lang.len());
+    for (i, strings) in per_lang.iter_mut().enumerate() {
+        let language = &config.languages[i];
+        let mut page = strings.clone();
+        let mut missing = Vec::new();
         for key in english.keys() {
-            if !strings.contains_key(key) {
-                let value = default.get(key).or_else(|| english.get(key)).cloned().unwrap_or_else(|| key.clone());
-                strings.insert(key.clone(), value);
+            if strings.contains_key(key) {
+                continue;
             }
+            let (value, lang, dir) = match default.get(key) {
+                Some(value) => (value, default_language.code.as_str(), default_language.dir.as_str()),
+                None => (english.get(key).unwrap_or(key), "en", "ltr"),
+            };
+            page.insert(key.clone(), crate::render::fallback::mark(value, lang, dir));
+            strings.insert(key.clone(), value.clone());
+            missing.push(key.as_str());
         }
+        if !missing.is_empty() {
+            diags.push(missing_strings(language, &missing, default_language));
+        }
+        marked.push(page);
     }
-    Ok(per_lang)
+    Ok((per_lang, marked))
+}
+
+/// The warning for a language that lacks interface strings.
+fn missing_strings(
+    language: &crate::config::Language,
+    missing: &[&str],
+    shown_in: &crate::config::Language,
+) -> Diagnostic {
+    const LISTED: usize = 8;
+    let mut keys = missing.iter().take(LISTED).map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    if missing.len() > LISTED {
+        keys.push_str(&format!(" and {} more", missing.len() - LISTED));
+    }
+    let code = language.code.as_str();
+    Diagnostic::new(
+        Code::MissingStrings,
+        Some(language.span),
+        format!("language `{code}` lacks {} interface strings: {keys}", missing.len()),
+    )
+    .with_help(format!(
+        "add them to templates/i18n/{code}.yaml (glossa's templates/i18n/en.yaml lists every key); until then pages in `{code}` show them in {}, marked lang=\"{}\"",
+        shown_in.name, shown_in.code
+    ))
 }
 
 impl Theme {
     /// The interface strings of `lang`.
     pub fn strings(&self, lang: LangId) -> &UiStrings {
         &self.strings[lang.0]
+    }
+
+    /// The interface strings of `lang` for templates, fallbacks marked.
+    pub fn page_strings(&self, lang: LangId) -> &UiStrings {
+        &self.page_strings[lang.0]
     }
 
     /// One string of `lang` (the key itself if unknown).
@@ -227,11 +289,31 @@ mod tests {
     }
 
     #[test]
-    fn builtin_strings_have_the_same_keys_in_every_language() {
-        let en: UiStrings =
-            serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file("i18n/en.yaml").unwrap().contents()).unwrap();
-        let ko: UiStrings =
-            serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file("i18n/ko.yaml").unwrap().contents()).unwrap();
-        assert_eq!(en.keys().collect::<Vec<_>>(), ko.keys().collect::<Vec<_>>());
+    fn builtin_strings_have_the_same_keys_and_placeholders_in_every_language() {
+        let read = |code: &str| -> UiStrings {
+            serde_yaml::from_slice(BUILTIN_TEMPLATES.get_file(format!("i18n/{code}.yaml")).unwrap().contents()).unwrap()
+        };
+        let placeholders = |text: &str| -> std::collections::BTreeSet<String> {
+            text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned())).collect()
+        };
+        let en = read("en");
+        let shipped: Vec<String> = BUILTIN_TEMPLATES
+            .get_dir("i18n")
+            .unwrap()
+            .files()
+            .filter_map(|f| f.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        for code in ["en", "ko", "ja", "zh", "es", "fr", "de", "pt", "ar"] {
+            assert!(shipped.iter().any(|s| s == code), "no strings for {code}");
+            let strings = read(code);
+            assert_eq!(en.keys().collect::<Vec<_>>(), strings.keys().collect::<Vec<_>>(), "{code}");
+            for (key, text) in &strings {
+                if key != "date_format" {
+                    assert_eq!(placeholders(text), placeholders(&en[key]), "{code}: {key}");
+                }
+            }
+            assert_eq!(strings["months"].split(',').count(), 12, "{code}");
+            assert_eq!(strings["digits"].chars().count(), 10, "{code}");
+        }
     }
 }

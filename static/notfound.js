@@ -22,6 +22,7 @@
   if (chosen) {
     block.parentNode.insertBefore(block, block.parentNode.firstChild);
     document.documentElement.lang = chosen;
+    document.documentElement.dir = block.dir || "ltr";
     var form = document.getElementById("search");
     var input = document.getElementById("search-input");
     if (form && input) {

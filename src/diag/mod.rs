@@ -87,6 +87,7 @@ codes! {
     EmptySite => "empty-site", Error;
     StrayFile => "stray-file", Warning;
     UnknownString => "unknown-string", Warning;
+    MissingStrings => "missing-strings", Warning;
 }
 
 /// One problem in the content.

@@ -19,6 +19,7 @@ pub const TERM_KEYS: &[&str] = &[
     "title",
     "summary",
     "aliases",
+    "sort_as",
     "tags",
     "prerequisites",
     "related",
@@ -52,6 +53,8 @@ pub struct FrontMatter {
     pub summary: Spanned<String>,
     /// Other names of the term.
     pub aliases: Vec<Spanned<String>>,
+    /// How the A–Z index sorts and groups the title (a reading in kana).
+    pub sort_as: Option<Spanned<String>>,
     /// Key facts.
     pub facts: Vec<Spanned<String>>,
     /// Numbered sources.
@@ -263,6 +266,7 @@ impl FrontMatter {
             title: text(slug),
             summary: text(""),
             aliases: Vec::new(),
+            sort_as: None,
             facts: Vec::new(),
             sources: Vec::new(),
             quiz: None,
@@ -310,6 +314,7 @@ fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> Front
     for name in written_title.into_iter().chain(&aliases) {
         limit_name(r, name);
     }
+    let sort_as = spanned_text(r, "sort_as");
     let facts = list(r, "facts").unwrap_or_default();
     let redirect_from = list(r, "redirect_from").unwrap_or_default();
     let sources = fields.get("sources").map(|node| read_sources(r, node)).unwrap_or_default();
@@ -328,6 +333,7 @@ fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> Front
         title,
         summary,
         aliases,
+        sort_as,
         facts,
         sources,
         quiz,

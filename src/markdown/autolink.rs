@@ -4,7 +4,8 @@
 //! the text whatever the number of terms. Longest match first; a match must
 //! start after a non-letter and end before a non-letter, or before Korean
 //! particles (은 는 이 가 을 를 의 에 에서 으로 로 와 과 도 만 …) and then a
-//! non-letter.
+//! non-letter. Chinese and Japanese have no spaces: beside Han and kana
+//! every edge counts, except katakana beside katakana.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -167,26 +168,72 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+/// How a character takes part in word boundaries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    /// Katakana (and ー): a run of katakana is one word.
+    Katakana,
+    /// Han and hiragana: written without spaces, so every edge is a boundary.
+    Ideographic,
+    /// Any other letter: words end at a non-letter.
+    Letter,
+    /// Digits, punctuation, spaces.
+    Other,
+}
+
+fn script(c: char) -> Script {
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() { Script::Letter } else { Script::Other };
+    }
+    match u32::from(c) {
+        0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Katakana,
+        0x3040..=0x309F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F => {
+            Script::Ideographic
+        }
+        _ if is_letter(c) => Script::Letter,
+        _ => Script::Other,
+    }
+}
+
+/// Whether a word may end between `a` and `b`. Chinese and Japanese are
+/// written without spaces: next to Han or hiragana every edge is one, next
+/// to katakana every edge but more katakana.
+fn is_break(a: char, b: char) -> bool {
+    match (script(a), script(b)) {
+        (Script::Katakana, Script::Katakana) => false,
+        (Script::Ideographic | Script::Katakana, _) | (_, Script::Ideographic | Script::Katakana) => true,
+        (Script::Letter, Script::Letter) => false,
+        _ => true,
+    }
+}
+
 /// The boundary rule of spec §4.3.
 fn at_boundaries(text: &str, start: usize, end: usize) -> bool {
     if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return false;
     }
-    if text[..start].chars().next_back().is_some_and(is_letter) {
+    let (Some(first), Some(last)) = (text[start..end].chars().next(), text[start..end].chars().next_back()) else {
+        return false;
+    };
+    if text[..start].chars().next_back().is_some_and(|before| !is_break(before, first)) {
         return false;
     }
     let mut rest = &text[end..];
+    let mut edge = last;
     for _ in 0..3 {
         match rest.chars().next() {
             None => return true,
-            Some(c) if !is_letter(c) => return true,
+            Some(c) if is_break(edge, c) => return true,
             Some(_) => match PARTICLES.iter().find(|p| rest.starts_with(**p)) {
-                Some(particle) => rest = &rest[particle.len()..],
+                Some(particle) => {
+                    rest = &rest[particle.len()..];
+                    edge = particle.chars().next_back().unwrap_or(edge);
+                }
                 None => return false,
             },
         }
     }
-    rest.chars().next().is_none_or(|c| !is_letter(c))
+    rest.chars().next().is_none_or(|c| is_break(edge, c))
 }
 
 #[cfg(test)]
@@ -215,6 +262,19 @@ mod tests {
         let l = linker(&["LST", "stake"]);
         assert_eq!(found(&l, "An lst, LST's and LSTs."), ["lst", "LST"]);
         assert_eq!(found(&l, "mistake stakeholder stake."), ["stake"]);
+    }
+
+    #[test]
+    fn japanese_and_chinese_match_inside_sentences() {
+        let l = linker(&["バリデーター", "トークン", "ステーキング", "ERC-20", "智能合约", "検証者"]);
+        assert_eq!(
+            found(&l, "ステーキングでは、バリデーターがトークンを預けます。"),
+            ["ステーキング", "バリデーター", "トークン"]
+        );
+        assert_eq!(found(&l, "ERC-20はトークンの規格で、検証者が"), ["ERC-20", "トークン", "検証者"]);
+        assert_eq!(found(&l, "以太坊上的智能合约可以发行代币"), ["智能合约"]);
+        // A katakana run is one word: no match inside a longer one.
+        assert_eq!(found(&l, "リステーキングとトークンズ"), Vec::<String>::new());
     }
 
     #[test]

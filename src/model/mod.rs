@@ -94,6 +94,8 @@ pub struct Entry {
     pub summary: Spanned<String>,
     /// Other names of the term.
     pub aliases: Vec<Spanned<String>>,
+    /// How the A–Z index sorts and groups the title, when not as written.
+    pub sort_as: Option<Spanned<String>>,
     /// Key facts (inline Markdown).
     pub facts: Vec<Spanned<String>>,
     /// Numbered sources.
@@ -129,6 +131,7 @@ impl Entry {
             mid_sentence_title,
             summary: front.summary,
             aliases: front.aliases,
+            sort_as: front.sort_as,
             facts: front.facts,
             sources: front.sources,
             quiz: front.quiz,
@@ -144,6 +147,11 @@ impl Entry {
     /// The title.
     pub fn title(&self) -> &str {
         &self.title.value
+    }
+
+    /// What the A–Z index sorts and groups by: `sort_as`, else the title.
+    pub fn index_name(&self) -> &str {
+        self.sort_as.as_ref().map_or(self.title(), |s| s.value.as_str())
     }
 }
 

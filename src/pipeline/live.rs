@@ -163,6 +163,7 @@ struct Shape<'a> {
     title: &'a str,
     summary: &'a str,
     aliases: Vec<&'a str>,
+    sort_as: Option<&'a str>,
     tags: Option<Vec<&'a str>>,
     prerequisites: Option<Vec<&'a str>>,
     related: Option<Vec<&'a str>>,
@@ -174,17 +175,32 @@ struct Shape<'a> {
 
 impl<'a> Shape<'a> {
     fn of_front(front: &'a FrontMatter) -> Shape<'a> {
-        Shape::new(&front.title, &front.summary, &front.aliases, front.updated.as_ref(), &front.declared)
+        Shape::new(
+            &front.title,
+            &front.summary,
+            &front.aliases,
+            front.sort_as.as_ref(),
+            front.updated.as_ref(),
+            &front.declared,
+        )
     }
 
     fn of_entry(entry: &'a Entry) -> Shape<'a> {
-        Shape::new(&entry.title, &entry.summary, &entry.aliases, entry.updated.as_ref(), &entry.declared)
+        Shape::new(
+            &entry.title,
+            &entry.summary,
+            &entry.aliases,
+            entry.sort_as.as_ref(),
+            entry.updated.as_ref(),
+            &entry.declared,
+        )
     }
 
     fn new(
         title: &'a Spanned<String>,
         summary: &'a Spanned<String>,
         aliases: &'a [Spanned<String>],
+        sort_as: Option<&'a Spanned<String>>,
         updated: Option<&'a Spanned<String>>,
         declared: &'a Declared,
     ) -> Shape<'a> {
@@ -193,6 +209,7 @@ impl<'a> Shape<'a> {
             title: &title.value,
             summary: &summary.value,
             aliases: values(aliases),
+            sort_as: sort_as.map(|s| s.value.as_str()),
             tags: declared.tags.as_deref().map(values),
             prerequisites: declared.prerequisites.as_deref().map(values),
             related: declared.related.as_deref().map(values),

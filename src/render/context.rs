@@ -111,6 +111,12 @@ impl<'a> Context<'a> {
         self.theme.text(lang, key)
     }
 
+    /// One interface string of `lang` for the text of a page: marked with
+    /// its language when `lang` lacks it ([`super::fallback`]).
+    pub fn page_text(&self, lang: LangId, key: &'a str) -> &'a str {
+        self.theme.page_strings(lang).get(key).map_or(key, String::as_str)
+    }
+
     /// The translation status of `term` in `lang`.
     pub fn status(&self, term: TermId, lang: LangId) -> Status {
         status::status_of(self.index.statuses, term, lang)
@@ -146,12 +152,29 @@ impl<'a> Context<'a> {
         let month_number: usize = month.parse().unwrap_or(1);
         let months: Vec<&str> = self.text(lang, "months").split(',').map(str::trim).collect();
         let month_name = months.get(month_number.saturating_sub(1)).copied().unwrap_or(month);
-        self.text(lang, "date_format")
+        let date = self
+            .text(lang, "date_format")
             .replace("{year}", year)
             .replace("{month_name}", month_name)
             .replace("{month}", &month_number.to_string())
-            .replace("{day}", day.trim_start_matches('0'))
+            .replace("{day}", day.trim_start_matches('0'));
+        self.digits(&date, lang)
     }
+
+    /// `text` with its digits 0–9 written in the digits of `lang` (`٣` in Arabic).
+    pub fn digits(&self, text: &str, lang: LangId) -> String {
+        localize_digits(text, self.text(lang, "digits"))
+    }
+}
+
+/// `text` with 0–9 replaced by the ten characters of `digits` (zero first);
+/// unchanged when `digits` is not ten characters.
+pub(crate) fn localize_digits(text: &str, digits: &str) -> String {
+    let digits: Vec<char> = digits.chars().collect();
+    if digits.len() != 10 {
+        return text.to_owned();
+    }
+    text.chars().map(|c| c.to_digit(10).map_or(c, |d| digits[d as usize])).collect()
 }
 
 fn letters(glossary: &Glossary, include_drafts: bool) -> Vec<BTreeMap<String, usize>> {
@@ -162,7 +185,8 @@ fn letters(glossary: &Glossary, include_drafts: bool) -> Vec<BTreeMap<String, us
             let mut counts = BTreeMap::new();
             for term in glossary.terms.iter().filter(|t| include_drafts || !t.draft) {
                 let (entry, _) = glossary.entry_or_fallback(term.id, lang);
-                *counts.entry(super::az::Group::of(entry.title()).folder()).or_default() += 1;
+                let collation = super::az::Collation::of(glossary.config.language(lang).code.as_str());
+                *counts.entry(super::az::Group::of(entry.index_name(), collation).folder()).or_default() += 1;
             }
             counts
         })

@@ -15,6 +15,8 @@ use crate::theme::UiStrings;
 pub(crate) struct PageView<'a> {
     /// `lang` of `<html>`.
     pub lang: &'a str,
+    /// `dir` of `<html>`: `ltr` or `rtl`.
+    pub dir: &'static str,
     /// `<title>`.
     pub title: String,
     /// Meta description (plain text).
@@ -172,6 +174,9 @@ pub(crate) struct TermLink<'a> {
     pub lang: Option<&'a str>,
     /// The summary as inline HTML, when the list shows it.
     pub summary: Option<&'a str>,
+    /// What the A–Z index sorts and groups it by.
+    #[serde(skip)]
+    pub index_name: &'a str,
 }
 
 /// The notice on a translation whose source has changed since, linking the
@@ -249,6 +254,7 @@ pub(crate) fn page_view_with<'a: 'p, 'p>(
     let default_code = ctx.code(config.default_language);
     PageView {
         lang: code,
+        dir: config.language(lang).dir.as_str(),
         title,
         description,
         canonical: ctx.urls.absolute(&path.url_path()),
@@ -257,7 +263,7 @@ pub(crate) fn page_view_with<'a: 'p, 'p>(
         site_title: config.title_in(lang),
         home: PagePath::Home(code).href(),
         languages,
-        t: ctx.theme.strings(lang),
+        t: ctx.theme.page_strings(lang),
         is_home: path == PagePath::Home(code),
         status_href: (config.languages.len() > 1).then(|| PagePath::Translations(code).href()),
         practice_href: PagePath::Practice(code).href(),
@@ -297,6 +303,7 @@ pub(crate) fn term_link<'a>(ctx: &Context<'a>, term: TermId, lang: LangId, with_
         href: PagePath::Term(ctx.code(lang), slug).href(),
         lang: fallback.then(|| glossary.config.language(entry.lang).code.as_str()),
         summary,
+        index_name: entry.index_name(),
     }
 }
 
@@ -385,6 +392,8 @@ mod tests {
 pub(crate) struct TocItem {
     pub id: String,
     pub label: String,
+    /// The label's language when it differs from the page's (a heading of a fallback part).
+    pub lang: Option<String>,
     /// 2 for a part of the page or a `##` heading, 3 and more below.
     pub level: u8,
 }

@@ -8,6 +8,8 @@
 
 mod az;
 mod context;
+pub(crate) mod fallback;
+pub(crate) use context::localize_digits;
 pub mod data;
 pub mod graph;
 mod layout;

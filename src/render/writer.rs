@@ -36,7 +36,8 @@ impl<'s> Writer<'s> {
 
     /// Writes the page at `path`, its links resolved for it.
     pub fn page(&self, path: PagePath<'_>, html: &str) -> Result<(), Error> {
-        self.write(&path.file(), relativize(html, &path.to_root(self.base_path)).as_bytes())?;
+        let html = super::fallback::resolve(html);
+        self.write(&path.file(), relativize(&html, &path.to_root(self.base_path)).as_bytes())?;
         if let Some(i) = path.lang().and_then(|code| self.languages.iter().position(|l| l == code)) {
             self.pages[i].fetch_add(1, Ordering::Relaxed);
         }

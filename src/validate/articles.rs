@@ -51,7 +51,7 @@ pub(super) fn lint(glossary: &Glossary, has_static: &dyn Fn(&str) -> bool, diags
                 );
             }
         }
-        for lang in config.lang_ids().filter(|l| article.entry(*l).is_none()) {
+        for lang in config.lang_ids().filter(|l| article.entry(*l).is_none() && !config.language(*l).partial) {
             let code = &config.language(lang).code;
             diags.push(
                 Diagnostic::new(

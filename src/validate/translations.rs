@@ -16,6 +16,7 @@ pub(super) fn lint_term(glossary: &Glossary, term: &Term, statuses: &[Status], d
         let code = &config.language(lang).code;
         let entry = term.entry(lang).map(|id| glossary.entry(id));
         match (statuses[lang.0], entry) {
+            (Status::Missing, _) | (_, None) if config.language(lang).partial => {}
             (Status::Missing, _) | (_, None) => diags.push(
                 Diagnostic::new(
                     Code::MissingTranslation,

@@ -80,6 +80,7 @@ fixture_tests! {
     link_to_draft => "link-to-draft",
     missing_field => "missing-field",
     missing_section => "missing-section",
+    missing_strings => "missing-strings",
     missing_translation => "missing-translation",
     mojibake => "mojibake",
     orphan_translation => "orphan-translation",

@@ -8,6 +8,7 @@ mod diagnostics;
 mod graph;
 mod i18n;
 mod incremental;
+mod languages;
 mod links;
 mod new;
 mod pages;

@@ -93,8 +93,8 @@ pub(crate) fn write_all(ctx: &Context<'_>, lang: LangId, out: &Writer<'_>) -> Re
         let description = ctx.text(lang, "articles_intro").to_owned();
         let mut page = page_view(ctx, lang, path, title, description);
         page.breadcrumbs = vec![
-            Crumb::link(ctx.text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
-            Crumb::here(ctx.text(lang, "articles")),
+            Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
+            Crumb::here(ctx.page_text(lang, "articles")),
         ];
         let articles = order.iter().map(|&i| article_link(ctx, i, lang)).collect();
         out.page(path, &ctx.render("articles.html", &IndexView { page, articles })?)?;
@@ -127,8 +127,8 @@ fn write(ctx: &Context<'_>, index: usize, lang: LangId, out: &Writer<'_>) -> Res
     );
     page.og_type = "article";
     page.breadcrumbs = vec![
-        Crumb::link(ctx.text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
-        Crumb::link(ctx.text(lang, "articles"), PagePath::Articles(ctx.code(lang)).href()),
+        Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
+        Crumb::link(ctx.page_text(lang, "articles"), PagePath::Articles(ctx.code(lang)).href()),
         Crumb { lang: fallback.then(|| entry_lang.code.to_string()), ..Crumb::here(title.as_str()) },
     ];
     let view = ArticleView {
@@ -145,7 +145,7 @@ fn write(ctx: &Context<'_>, index: usize, lang: LangId, out: &Writer<'_>) -> Res
         }),
         date: ctx.display_date(&article.date, lang),
         date_iso: &article.date,
-        reading_time: ctx.text(lang, "reading_time").replace("{minutes}", &minutes.to_string()),
+        reading_time: ctx.digits(&ctx.text(lang, "reading_time").replace("{minutes}", &minutes.to_string()), lang),
         description,
         // Tags belong to the article, as they do to a term: from the default-language file.
         tags: glossary
@@ -168,7 +168,12 @@ fn write(ctx: &Context<'_>, index: usize, lang: LangId, out: &Writer<'_>) -> Res
                 },
                 items: items
                     .iter()
-                    .map(|h| TocItem { id: h.id.clone(), label: h.text.clone(), level: h.level })
+                    .map(|h| TocItem {
+                        id: h.id.clone(),
+                        label: h.text.clone(),
+                        lang: fallback.then(|| entry_lang.code.to_string()),
+                        level: h.level,
+                    })
                     .collect(),
             })
         }),

@@ -49,10 +49,10 @@ pub(crate) fn write_all(ctx: &Context<'_>, lang: LangId, out: &Writer<'_>) -> Re
         let description = ctx.text(lang, "map_intro").to_owned();
         let mut page = page_view(ctx, lang, path, title, description);
         page.breadcrumbs = vec![
-            Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
-            Crumb::link(ctx.text(lang, "topics_title"), PagePath::Topics(code).href()),
+            Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(code).href()),
+            Crumb::link(ctx.page_text(lang, "topics_title"), PagePath::Topics(code).href()),
             Crumb::link(label, PagePath::Tag(code, tag, 1).href()),
-            Crumb::here(ctx.text(lang, "graph_map")),
+            Crumb::here(ctx.page_text(lang, "graph_map")),
         ];
         let view = MapView { page, tag: tag_link(ctx, tag, lang), svg, shown: ordered.len(), total };
         out.page(path, &ctx.render("map.html", &view)?)?;

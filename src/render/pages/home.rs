@@ -154,17 +154,15 @@ pub(crate) fn featured_maps<'a>(ctx: &Context<'a>, lang: LangId) -> Vec<MapLink<
 /// The A–Z groups of `lang`, each with its terms in order (with their
 /// summaries when `with_summaries`).
 fn az_groups<'a>(ctx: &Context<'a>, lang: LangId, with_summaries: bool) -> Vec<AzGroup<'a>> {
+    let collation = az::Collation::of(ctx.code(lang));
     let mut links: Vec<(Group, (String, String), TermLink<'a>, TermId)> = ctx
         .published_terms()
         .map(|t| {
             let link = term_link(ctx, t.id, lang, with_summaries);
-            (Group::of(link.title), az::sort_key(link.title), link, t.id)
+            (Group::of(link.index_name, collation), az::sort_key(link.index_name, collation), link, t.id)
         })
         .collect();
-    let hangul_first = ctx.code(lang) == "ko";
-    links.sort_by(|a, b| {
-        a.0.cmp_for(b.0, hangul_first).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.slug.cmp(b.2.slug))
-    });
+    links.sort_by(|a, b| a.0.cmp_for(b.0, collation).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.slug.cmp(b.2.slug)));
     let mut groups: Vec<AzGroup<'a>> = Vec::new();
     for (group, _, link, id) in links {
         match groups.last_mut() {
@@ -213,8 +211,8 @@ fn write_az_pages<'a>(ctx: &Context<'a>, lang: LangId, groups: &[AzGroup<'_>], o
             };
             let mut page = page_view_with(ctx, lang, path, &counterpart, title, description);
             page.breadcrumbs = vec![
-                Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
-                Crumb::here(format!("{} {}", ctx.text(lang, "az_index"), group.label)),
+                Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(code).href()),
+                Crumb::here(format!("{} {}", ctx.page_text(lang, "az_index"), group.label)),
             ];
             let view = AzPageView {
                 page,

@@ -73,6 +73,7 @@ pub(crate) fn mentioned_in<'a>(ctx: &Context<'a>, term: TermId, lang: LangId) ->
         .filter(|t| ctx.published(**t) && !listed(t))
         .map(|&t| term_link(ctx, t, lang, false))
         .collect();
-    links.sort_by_key(|link| crate::render::az::sort_key(link.title));
+    let collation = crate::render::az::Collation::of(ctx.code(lang));
+    links.sort_by_key(|link| crate::render::az::sort_key(link.index_name, collation));
     links
 }

@@ -44,8 +44,8 @@ pub(crate) fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error
         let question_count = question_count(ctx, lang);
         let mut page = page_view(ctx, lang, path, title, description);
         page.breadcrumbs = vec![
-            Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
-            Crumb::here(ctx.text(lang, "practice_title")),
+            Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(code).href()),
+            Crumb::here(ctx.page_text(lang, "practice_title")),
         ];
         let view = PracticeView {
             page,

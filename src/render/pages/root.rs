@@ -13,6 +13,8 @@ use crate::render::writer::Writer;
 #[derive(Serialize)]
 struct ChooserLanguage<'a> {
     code: &'a str,
+    /// `ltr` or `rtl`.
+    dir: &'static str,
     name: &'a str,
     title: &'a str,
     href: String,
@@ -29,6 +31,7 @@ struct ChooserLanguage<'a> {
 struct ChooserView<'a> {
     site_title: &'a str,
     default_lang: &'a str,
+    default_dir: &'static str,
     default_href: String,
     languages: Vec<ChooserLanguage<'a>>,
     canonical: String,
@@ -50,13 +53,14 @@ fn homes<'a>(ctx: &Context<'a>) -> Vec<ChooserLanguage<'a>> {
             let language = config.language(lang);
             ChooserLanguage {
                 code: language.code.as_str(),
+                dir: language.dir.as_str(),
                 name: &language.name,
                 title: config.title_in(lang),
                 href: PagePath::Home(language.code.as_str()).href(),
                 search_href: PagePath::Search(language.code.as_str()).href(),
                 index_href: format!("{}pagefind.js", FilePath::SearchBundle(language.code.as_str()).href()),
                 paths_href: FilePath::Paths(language.code.as_str()).href(),
-                t: ctx.theme.strings(lang),
+                t: ctx.theme.page_strings(lang),
             }
         })
         .collect()
@@ -69,6 +73,7 @@ pub(crate) fn write(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     let chooser = ChooserView {
         site_title: &config.title,
         default_lang: default_code,
+        default_dir: config.language(config.default_language).dir.as_str(),
         // The chooser's script redirects with it: a plain site path.
         default_href: PagePath::Home(default_code).dir(),
         languages: homes(ctx),

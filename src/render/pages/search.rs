@@ -44,12 +44,13 @@ pub(crate) fn write(ctx: &Context<'_>, lang: LangId, out: &Writer<'_>) -> Result
     } else {
         Vec::new()
     };
-    terms.sort_by_key(|a| az::sort_key(a.link.title));
+    let collation = az::Collation::of(ctx.code(lang));
+    terms.sort_by_key(|a| az::sort_key(a.link.index_name, collation));
     let title = format!("{} · {}", ctx.text(lang, "search_title"), config.title_in(lang));
     let mut page = page_view(ctx, lang, path, title, ctx.text(lang, "search_label").to_owned());
     page.breadcrumbs = vec![
-        Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
-        Crumb::here(ctx.text(lang, "search_title")),
+        Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(code).href()),
+        Crumb::here(ctx.page_text(lang, "search_title")),
     ];
     out.page(path, &ctx.render("search.html", &SearchView { page, terms })?)
 }

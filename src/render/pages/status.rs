@@ -105,8 +105,8 @@ fn write<'a>(ctx: &Context<'a>, lang: LangId, report: &'a [LanguageReport], out:
         .collect();
     let mut page = page_view(ctx, lang, path, title, description);
     page.breadcrumbs = vec![
-        Crumb::link(ctx.text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
-        Crumb::here(ctx.text(lang, "translations_title")),
+        Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(ctx.code(lang)).href()),
+        Crumb::here(ctx.page_text(lang, "translations_title")),
     ];
     let view = StatusView { page, languages, data_href: FilePath::TranslationStatus.href() };
     out.page(path, &ctx.render("translations.html", &view)?)

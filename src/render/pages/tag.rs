@@ -35,7 +35,12 @@ fn write(ctx: &Context<'_>, tag: &str, terms: &[TermId], lang: LangId, out: &Wri
     let config = &ctx.glossary.config;
     let code = ctx.code(lang);
     let mut ordered: Vec<TermLink<'_>> = terms.iter().map(|&t| term_link(ctx, t, lang, true)).collect();
-    ordered.sort_by(|a, b| az::sort_key(a.title).cmp(&az::sort_key(b.title)).then_with(|| a.slug.cmp(b.slug)));
+    let collation = az::Collation::of(code);
+    ordered.sort_by(|a, b| {
+        az::sort_key(a.index_name, collation)
+            .cmp(&az::sort_key(b.index_name, collation))
+            .then_with(|| a.slug.cmp(b.slug))
+    });
     let label = config.tag_label(tag, lang);
     let chunks: Vec<&[TermLink<'_>]> = ordered.chunks(PAGE_SIZE).collect();
     for (i, chunk) in chunks.iter().enumerate() {
@@ -46,8 +51,8 @@ fn write(ctx: &Context<'_>, tag: &str, terms: &[TermId], lang: LangId, out: &Wri
             ctx.text(lang, "tag_description").replace("{tag}", label).replace("{count}", &ordered.len().to_string());
         let mut page = page_view(ctx, lang, path, title, description);
         page.breadcrumbs = vec![
-            Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
-            Crumb::link(ctx.text(lang, "topics_title"), PagePath::Topics(code).href()),
+            Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(code).href()),
+            Crumb::link(ctx.page_text(lang, "topics_title"), PagePath::Topics(code).href()),
             Crumb::here(label),
         ];
         let view = TagView {

@@ -250,20 +250,26 @@ pub(crate) fn write<'a>(
     let read_more = read_more(ctx, term.id, lang);
     let text = |key: &'static str| ctx.text(lang, key).to_owned();
     let mut toc = Vec::new();
-    let mut item = |id: &str, label: String, level: u8| toc.push(TocItem { id: id.to_owned(), label, level });
+    let mut item = |id: &str, label: String, lang: Option<&String>, level: u8| {
+        toc.push(TocItem { id: id.to_owned(), label, lang: lang.cloned(), level });
+    };
     if facts.is_some() {
-        item("facts", text("facts"), 2);
+        item("facts", text("facts"), None, 2);
     }
-    if main.is_some() {
-        item("explanation", text("explanation"), 2);
+    if let Some(main) = &main {
+        item("explanation", text("explanation"), None, 2);
         for heading in main_headings.into_iter().flatten().filter(|h| h.level <= 3) {
-            item(&heading.id, heading.text.clone(), 3);
+            item(&heading.id, heading.text.clone(), main.lang.as_ref(), 3);
         }
     }
     for (id, section, default) in [("eli5", &eli5, "eli5_default"), ("expert", &expert, "expert_default")] {
         if let Some(section) = section {
             let heading = plain_text(section.value.heading);
-            item(id, if heading.is_empty() { text(default) } else { heading }, 2);
+            if heading.is_empty() {
+                item(id, text(default), None, 2);
+            } else {
+                item(id, heading, section.lang.as_ref(), 2);
+            }
         }
     }
     let parts: [(&str, bool, &'static str); 8] = [
@@ -278,7 +284,7 @@ pub(crate) fn write<'a>(
     ];
     for (id, present, key) in parts {
         if present {
-            item(id, text(key), 2);
+            item(id, text(key), None, 2);
         }
     }
     let (previous, next) = neighbours_in_learning_order(ctx, term.id, lang);
@@ -322,7 +328,7 @@ pub(crate) fn write<'a>(
 /// Home › the term's first topic › the term.
 fn breadcrumbs(ctx: &Context<'_>, term: &Term, lang: LangId, title: &str, title_lang: Option<String>) -> Vec<Crumb> {
     let code = ctx.code(lang);
-    let mut trail = vec![Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href())];
+    let mut trail = vec![Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(code).href())];
     if let Some(tag) = term.tags.first() {
         trail.push(Crumb::link(ctx.glossary.config.tag_label(tag, lang), PagePath::Tag(code, tag, 1).href()));
     }

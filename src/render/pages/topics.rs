@@ -60,8 +60,8 @@ pub(crate) fn write(ctx: &Context<'_>, lang: LangId, out: &Writer<'_>) -> Result
     let title = format!("{} · {}", ctx.text(lang, "topics_title"), config.title_in(lang));
     let mut page = page_view(ctx, lang, path, title, ctx.text(lang, "topics_intro").to_owned());
     page.breadcrumbs = vec![
-        Crumb::link(ctx.text(lang, "home"), PagePath::Home(code).href()),
-        Crumb::here(ctx.text(lang, "topics_title")),
+        Crumb::link(ctx.page_text(lang, "home"), PagePath::Home(code).href()),
+        Crumb::here(ctx.page_text(lang, "topics_title")),
     ];
     out.page(path, &ctx.render("topics.html", &TopicsView { page, topics })?)
 }
