@@ -32,5 +32,12 @@ export default defineConfig({
       url: "http://127.0.0.1:4174/index.html",
       reuseExistingServer: false,
     },
+    {
+      // A site in English, Korean, Japanese and Arabic (right to left).
+      command: "node server.mjs",
+      env: { SITE_DIR: process.env.LANGUAGES_DIR || "languages-site", PORT: "4175" },
+      url: "http://127.0.0.1:4175/index.html",
+      reuseExistingServer: false,
+    },
   ],
 });

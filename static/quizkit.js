@@ -4,9 +4,15 @@
 (function () {
   "use strict";
 
+  // Numbers in the page's digits (٠١٢ on Arabic pages).
+  var digits = Array.from((document.body && document.body.dataset.digits) || "");
+  function localDigits(text) {
+    return digits.length === 10 ? text.replace(/[0-9]/g, function (d) { return digits[Number(d)]; }) : text;
+  }
+
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+      return Object.prototype.hasOwnProperty.call(values, key) ? localDigits(String(values[key])) : whole;
     });
   }
 

@@ -9,7 +9,7 @@ const PAGES = ["en", "ko"].flatMap((lang) => [
   `${lang}/`, `${lang}/terms/liquid-staking/`, `${lang}/tags/defi/`, `${lang}/tags/defi/map/`, `${lang}/tags/`,
   `${lang}/search/`, `${lang}/practice/`, `${lang}/articles/`, `${lang}/articles/liquid-restaking-tokens/`,
   `${lang}/no-such-page/`,
-]).concat(["en/translations/", "no-such-page/"]);
+]).concat(["en/translations/", "no-such-page/", "ja/", "ja/terms/staking/", "ja/terms/liquid-staking/"]);
 
 
 for (const [scheme, width] of SCHEMES.flatMap((s) => WIDTHS.map((w) => [s, w]))) {

@@ -213,3 +213,26 @@ fn a_site_may_set_the_direction_of_a_language() {
     let printed = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
     assert!(printed.contains("`dir` must be `ltr` or `rtl`"), "{printed}");
 }
+
+#[test]
+fn sort_as_places_a_kanji_title_in_its_kana_row() {
+    let site = SiteTest::fixture(FIXTURE);
+    let path = "content/ja/terms/token.md";
+    let original = std::fs::read_to_string(site.root().join(path)).unwrap();
+    let kanji = original.replacen("title: トークン", "title: 暗号資産", 1);
+    site.write(path, &kanji);
+    let group_of = |built: &crate::support::Built| -> String {
+        let page = built.html("ja/index.html");
+        let link = page
+            .select(".az-group")
+            .into_iter()
+            .find(|g| g.text().collect::<String>().contains("暗号資産"))
+            .and_then(|g| g.select(&scraper::Selector::parse("h3").unwrap()).next())
+            .map(|h| h.text().collect::<String>());
+        link.unwrap_or_default().trim().to_owned()
+    };
+    // Without a reading, kanji cannot be placed in a kana row.
+    assert_eq!(group_of(&site.build()), "#");
+    site.write(path, &kanji.replacen("title: 暗号資産", "title: 暗号資産\nsort_as: あんごうしさん", 1));
+    assert_eq!(group_of(&site.build()), "あ");
+}
