@@ -68,6 +68,36 @@ fn in_other_language(element: ElementRef<'_>, page_lang: &str) -> bool {
         .is_some_and(|lang| lang != page_lang)
 }
 
+/// How many texts of `page` were looked at, and those in `english` that are
+/// not marked as another language than `page_lang` (the text of elements,
+/// `aria-label`, `placeholder` and `title`; `<option>` can hold no mark).
+fn unmarked_english(page: &crate::support::Page, page_lang: &str, english: &BTreeSet<String>) -> (usize, Vec<String>) {
+    let mut checked = 0;
+    let mut found = Vec::new();
+    for node in page.0.root_element().descendants() {
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
+        let texts: Vec<String> = match node.value() {
+            Node::Text(text) if parent.value().name() != "option" => vec![text.trim().to_owned()],
+            Node::Element(element) => ["aria-label", "placeholder", "title"]
+                .iter()
+                .filter_map(|a| element.attr(a).map(|v| v.trim().to_owned()))
+                .collect(),
+            _ => continue,
+        };
+        let owner = ElementRef::wrap(node).unwrap_or(parent);
+        if in_other_language(owner, page_lang) {
+            continue;
+        }
+        for text in texts {
+            checked += 1;
+            if english.contains(&text) {
+                found.push(text);
+            }
+        }
+    }
+    (checked, found)
+}
+
 #[test]
 fn japanese_and_arabic_pages_show_no_english_interface_string() {
     let site = built();
@@ -77,25 +107,9 @@ fn japanese_and_arabic_pages_show_no_english_interface_string() {
         let mut checked = 0;
         for rel in pages(&site.out).into_iter().filter(|p| p.starts_with(&format!("{lang}/"))) {
             let page = site.html(&rel);
-            for node in page.0.root_element().descendants() {
-                let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
-                let texts: Vec<String> = match node.value() {
-                    Node::Text(text) => vec![text.trim().to_owned()],
-                    Node::Element(element) => ["aria-label", "placeholder", "title"]
-                        .iter()
-                        .filter_map(|a| element.attr(a).map(|v| v.trim().to_owned()))
-                        .collect(),
-                    _ => continue,
-                };
-                let owner = if node.value().is_element() { ElementRef::wrap(node).unwrap() } else { parent };
-                if in_other_language(owner, lang) {
-                    continue;
-                }
-                for text in texts {
-                    checked += 1;
-                    assert!(!english.contains(&text), "{rel}: English interface string “{text}”");
-                }
-            }
+            let (count, found) = unmarked_english(&page, lang, &english);
+            checked += count;
+            assert!(found.is_empty(), "{rel}: English interface strings {found:?}");
         }
         assert!(checked > 1000, "{lang}: only {checked} texts");
     }
@@ -130,6 +144,23 @@ fn a_language_without_strings_is_warned_about_and_falls_back_marked() {
     assert_eq!(home.value().attr("dir"), Some("ltr"));
     // Where no element may stand (attributes, the title), the plain text.
     assert_eq!(page.attr(".breadcrumbs", "aria-label").as_deref(), Some("Breadcrumb"));
+    // Text in English is marked as English (attributes cannot be, and are plain).
+    let english: BTreeSet<String> = english_only_strings("ko");
+    for rel in pages(&built.out).into_iter().filter(|p| p.starts_with("sw/")) {
+        let page = built.html(&rel);
+        let (_, found) = unmarked_english(&page, "sw", &english);
+        let in_text: Vec<&String> = found
+            .iter()
+            .filter(|t| {
+                page.select("[aria-label], [placeholder], [title]").iter().all(|e| {
+                    ["aria-label", "placeholder", "title"]
+                        .iter()
+                        .all(|a| e.value().attr(a).map(str::trim) != Some(t.as_str()))
+                })
+            })
+            .collect();
+        assert!(in_text.is_empty(), "{rel}: unmarked English {in_text:?}");
+    }
     for rel in pages(&built.out) {
         let text = built.text(&rel);
         assert!(!text.contains(['\u{2}', '\u{3}', '\u{4}']) && !text.contains("\\u0002"), "{rel} keeps a marker");

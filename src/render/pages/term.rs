@@ -248,7 +248,8 @@ pub(crate) fn write<'a>(
     let learning_path = learning_path(ctx, term.id, lang);
     let mentioned_in = mentioned_in(ctx, term.id, lang);
     let read_more = read_more(ctx, term.id, lang);
-    let text = |key: &'static str| ctx.text(lang, key).to_owned();
+    // Contents labels are page text: a string the language lacks stays marked as such.
+    let text = |key: &'static str| ctx.page_text(lang, key).to_owned();
     let mut toc = Vec::new();
     let mut item = |id: &str, label: String, lang: Option<&String>, level: u8| {
         toc.push(TocItem { id: id.to_owned(), label, lang: lang.cloned(), level });
