@@ -4,6 +4,11 @@
 #
 #   bench/run.sh [TERMS...]        default: 1000 10000 (terms per language, en + ko)
 #
+# SHAPES (default "standard") lists the corpus shapes to run, each at every
+# size: standard (~400-word bodies, one Rust block), long (~650 words, two
+# code blocks in Rust, Python, Solidity, YAML or Bash), short (50–150 words,
+# no code: like ethereum.org's glossary). SHAPES="standard long short" runs
+# all three; the large-site shape is `standard` at 50000.
 # RUNS (default 3) sets hyperfine's runs; FEATURES builds glossa with cargo
 # features (FEATURES=onig: Oniguruma highlighting).
 #
@@ -14,6 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=("$@")
+read -r -a shapes <<< "${SHAPES:-standard}"
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 runs=${RUNS:-3}
 work=${WORK:-/tmp/glossa-bench}
@@ -32,20 +38,35 @@ peak() { # command... → prints "peak MB"
   /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ {printf "%.0f MB\n", $6 / 1024}'
 }
 
+# Prints each glossa command's mean time as a multiple of Hugo's.
+ratios() { # hyperfine JSON → lines "name: 0.42× Hugo"
+  python3 - "$1" <<'PY'
+import json, sys
+results = {r["command"]: r["mean"] for r in json.load(open(sys.argv[1]))["results"]}
+hugo = results.pop("hugo")
+for name, mean in results.items():
+    print(f"  {name}: {mean:.2f} s = {mean / hugo:.2f}× Hugo ({hugo:.2f} s)")
+PY
+}
+
+for shape in "${shapes[@]}"; do
 for terms in "${sizes[@]}"; do
-  site="$work/site-$terms"
-  hugo_site="$work/hugo-$terms"
+  site="$work/site-$shape-$terms"
+  hugo_site="$work/hugo-$shape-$terms"
   echo
-  echo "== $terms terms × 2 languages =="
-  [ -d "$site/content" ] || "$gen" --terms "$terms" --langs en,ko --out "$site"
+  echo "== $shape: $terms terms × 2 languages =="
+  [ -d "$site/content" ] || "$gen" --terms "$terms" --langs en,ko --out "$site" --shape "$shape"
   python3 bench/hugo_site.py "$site" "$hugo_site" >/dev/null
-  hyperfine --runs "$runs" --warmup 1 --export-markdown "$results/build-$terms.md" \
+  hyperfine --runs "$runs" --warmup 1 --export-markdown "$results/build-$shape-$terms.md" \
+    --export-json "$results/build-$shape-$terms.json" \
     -n "glossa build --no-search" "$glossa build --root $site --out $site/public --no-search" \
     -n "glossa build (with search)" "$glossa build --root $site --out $site/public" \
     -n "glossa check" "$glossa check --root $site" \
     -n "hugo" "hugo --quiet --source $hugo_site --destination $hugo_site/public --cleanDestinationDir"
+  ratios "$results/build-$shape-$terms.json"
   echo "peak memory: glossa build --no-search $(peak "$glossa" build --root "$site" --out "$site/public" --no-search)"
   echo "peak memory: glossa build (with search) $(peak "$glossa" build --root "$site" --out "$site/public")"
   echo "peak memory: hugo $(peak hugo --quiet --source "$hugo_site" --destination "$hugo_site/public")"
   python3 bench/serve_reload.py "$glossa" "$site" --runs 10 --slug term-00042
+done
 done

@@ -1,8 +1,13 @@
 //! Generates a large, realistic glossary site for benchmarks:
 //!
 //! ```sh
-//! cargo run --release --example gen_corpus -- --terms 10000 --langs en,ko --out /tmp/corpus
+//! cargo run --release --example gen_corpus -- --terms 10000 --langs en,ko --out /tmp/corpus [--shape SHAPE]
 //! ```
+//!
+//! Shapes: `standard` (below), `long` (bodies of about 650 words with two
+//! code blocks in different languages: Rust, Python, Solidity, YAML, Bash)
+//! and `short` (50–150 words, no code, no list: like ethereum.org's
+//! glossary).
 //!
 //! Deterministic (the same arguments give the same files). Each term gets tags,
 //! prerequisites that only point at earlier terms (so they stay acyclic),
@@ -144,7 +149,16 @@ impl Rng {
     }
 }
 
+/// The kind of content generated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Standard,
+    Long,
+    Short,
+}
+
 struct Args {
+    shape: Shape,
     terms: usize,
     langs: Vec<String>,
     out: PathBuf,
@@ -152,7 +166,13 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { terms: 1000, langs: vec!["en".into(), "ko".into()], out: PathBuf::from("corpus"), seed: 1 };
+    let mut args = Args {
+        shape: Shape::Standard,
+        terms: 1000,
+        langs: vec!["en".into(), "ko".into()],
+        out: PathBuf::from("corpus"),
+        seed: 1,
+    };
     let mut iter = std::env::args().skip(1);
     while let Some(flag) = iter.next() {
         let value = iter.next().ok_or_else(|| format!("{flag} needs a value"))?;
@@ -161,6 +181,14 @@ fn parse_args() -> Result<Args, String> {
             "--langs" => args.langs = value.split(',').map(str::to_owned).collect(),
             "--out" => args.out = PathBuf::from(value),
             "--seed" => args.seed = value.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--shape" => {
+                args.shape = match value.as_str() {
+                    "standard" => Shape::Standard,
+                    "long" => Shape::Long,
+                    "short" => Shape::Short,
+                    other => return Err(format!("--shape: `{other}` is not standard, long or short")),
+                }
+            }
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -205,7 +233,20 @@ fn paragraph(rng: &mut Rng, words: &[&str], sentences: usize) -> String {
         .join(" ")
 }
 
-fn term_file(i: usize, lang: &str, default: bool, n: usize, rng: &mut Rng) -> String {
+/// A code block in one of five languages (which one depends on `k`); the
+/// same for every translation of term `i`.
+fn code_block(i: usize, k: usize) -> String {
+    let comment = sentence(&mut Rng(i as u64 ^ ((k as u64) << 32)), EN_WORDS, 6);
+    match k % 5 {
+        0 => format!("```rust\nfn reward_{i}(stake: u64, rate_bps: u64) -> u64 {{\n    // {comment}\n    stake * rate_bps / 10_000\n}}\n```\n"),
+        1 => format!("```python\ndef reward_{i}(stake: int, rate_bps: int) -> int:\n    \"\"\"{comment}\"\"\"\n    return stake * rate_bps // 10_000\n```\n"),
+        2 => format!("```solidity\ncontract Vault{i} {{\n    mapping(address => uint256) public balance; // {comment}\n    function deposit() external payable {{ balance[msg.sender] += msg.value; }}\n}}\n```\n"),
+        3 => format!("```yaml\nvalidator:\n  id: {i}\n  stake: 32\n  # {comment}\n  withdrawals: [partial, full]\n```\n"),
+        _ => format!("```bash\n# {comment}\nfor key in keys/*.json; do\n  deposit --key \"$key\" --amount 32 --term {i}\ndone\n```\n"),
+    }
+}
+
+fn term_file(i: usize, lang: &str, default: bool, n: usize, shape: Shape, rng: &mut Rng) -> String {
     let words = if lang == "ko" { KO_WORDS } else { EN_WORDS };
     let mut f = String::new();
     let _ = writeln!(f, "---\ntitle: {}\nsummary: {}", title(i, lang), sentence(rng, words, 12));
@@ -250,8 +291,25 @@ fn term_file(i: usize, lang: &str, default: bool, n: usize, rng: &mut Rng) -> St
         );
     }
     let _ = writeln!(f, "updated: 2026-{:02}-{:02}\n---", 1 + rng.below(12), 1 + rng.below(28));
-    // About 400 words of body with links, a list and a code block.
-    for p in 0..4 {
+    if shape == Shape::Short {
+        // 50–150 words: one or two short paragraphs with a link, no code.
+        for _ in 0..1 + rng.below(2) {
+            let sentences = 3 + rng.below(2);
+            let mut text = paragraph(rng, words, sentences);
+            let target = rng.below(n);
+            if target != i {
+                let _ = write!(text, " See [[{}]].", slug(target));
+            }
+            f.push_str(&text);
+            f.push_str("\n\n");
+        }
+        let _ = writeln!(f, "## {} {{#eli5}}\n\n{}\n", sections(lang).0, sentence(rng, words, 12));
+        let _ = writeln!(f, "## {} {{#expert}}\n\n{}", sections(lang).1, sentence(rng, words, 14));
+        return f;
+    }
+    // About 400 words of body (650 for `long`) with links, a list and code.
+    let paragraphs = if shape == Shape::Long { 8 } else { 4 };
+    for p in 0..paragraphs {
         let mut text = paragraph(rng, words, 5);
         if i > 0 || n > 1 {
             let target = rng.below(n);
@@ -267,30 +325,36 @@ fn term_file(i: usize, lang: &str, default: bool, n: usize, rng: &mut Rng) -> St
             }
             f.push('\n');
         }
-        if p == 2 {
-            // Translations keep their code: the block depends on the term only.
-            let _ = writeln!(
-                f,
-                "```rust\nfn reward_{i}(stake: u64, rate_bps: u64) -> u64 {{\n    // {}\n    stake * rate_bps / 10_000\n}}\n```\n",
-                sentence(&mut Rng(i as u64), EN_WORDS, 6)
-            );
+        // Translations keep their code: the blocks depend on the term only.
+        if p == 2 && shape == Shape::Standard {
+            let _ = writeln!(f, "{}", code_block(i, 0));
+        }
+        if shape == Shape::Long && (p == 2 || p == 5) {
+            let _ = writeln!(f, "{}", code_block(i, i + p));
         }
     }
-    let (eli5, expert) = if lang == "ko" {
-        ("다섯 살에게 설명하기", "전문가 심화")
-    } else {
-        ("Explain like I'm 5", "Expert deep dive")
-    };
+    let (eli5, expert) = sections(lang);
     let _ = writeln!(f, "## {eli5} {{#eli5}}\n\n{}\n", paragraph(rng, words, 3));
     let _ = writeln!(f, "## {expert} {{#expert}}\n\n{}\n\n{}", paragraph(rng, words, 4), paragraph(rng, words, 3));
     f
+}
+
+/// The headings of the ELI5 and expert sections in `lang`.
+fn sections(lang: &str) -> (&'static str, &'static str) {
+    if lang == "ko" {
+        ("다섯 살에게 설명하기", "전문가 심화")
+    } else {
+        ("Explain like I'm 5", "Expert deep dive")
+    }
 }
 
 fn main() {
     let args = match parse_args() {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("gen_corpus: {message}\nusage: gen_corpus --terms N --langs en,ko --out DIR [--seed S]");
+            eprintln!(
+                "gen_corpus: {message}\nusage: gen_corpus --terms N --langs en,ko --out DIR [--seed S] [--shape standard|long|short]"
+            );
             std::process::exit(2);
         }
     };
@@ -309,7 +373,7 @@ fn main() {
     for (l, lang) in args.langs.iter().enumerate() {
         let mut rng = Rng(args.seed ^ (l as u64 + 1).wrapping_mul(0x1234_5678_9abc_def1));
         for i in 0..args.terms {
-            let text = term_file(i, lang, l == 0, args.terms, &mut rng);
+            let text = term_file(i, lang, l == 0, args.terms, args.shape, &mut rng);
             write(args.out.join(format!("content/{lang}/terms/{}.md", slug(i))), &text);
         }
     }
