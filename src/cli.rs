@@ -54,6 +54,9 @@ pub struct BuildArgs {
     /// Remove indentation, empty lines and CSS comments from HTML, CSS and JS.
     #[arg(long)]
     pub minify: bool,
+    /// Build from scratch: neither read nor write the build cache beside the output.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// `glossa check`.

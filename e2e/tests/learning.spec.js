@@ -123,6 +123,8 @@ test("a tag's concept map links every node to its page in the same language", as
   await page.locator("a.map-link").click();
   await expect(page).toHaveURL(/\/ko\/tags\/defi\/map\/$/);
   const nodes = page.locator("svg.concept-map a");
+  // The address changes before the new page is parsed: wait for its map.
+  await expect(nodes.first()).toBeAttached();
   expect(await nodes.count()).toBeGreaterThan(5);
   const hrefs = await nodes.evaluateAll((links) => links.map((a) => new URL(a.getAttribute("href"), location.href).pathname));
   expect(hrefs.every((h) => /^\/ko\/terms\/[a-z0-9-]+\/$/.test(h))).toBe(true);

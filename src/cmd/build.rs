@@ -1,5 +1,7 @@
 //! `glossa build`: check, and only when the content passes, render into a
-//! staging folder and swap it in place of the output.
+//! staging folder and swap it in place of the output. With the build cache
+//! beside the output, a build of unchanged inputs into an untouched output
+//! writes nothing, and any other build reuses the last one's highlighting.
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -8,8 +10,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{print_to_stderr, Outcome};
 use crate::cli::BuildArgs;
+use crate::diag::{self, Format};
 use crate::error::Error;
-use crate::output::{self, Staging};
+use crate::output::{self, BuildCache, Record, Staging};
 use crate::pipeline::{self, Options};
 
 /// Builds the site.
@@ -18,7 +21,21 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let out = if args.out.is_absolute() { args.out.clone() } else { args.root.join(&args.out) };
     let target = output::Target::new(&args.root, &out)?;
     let options = Options { include_drafts: args.drafts, base_url: args.base_url.clone(), keep_bodies: false };
-    let analysis = pipeline::analyse(&args.root, &options)?;
+    let inputs = pipeline::Inputs::read(&args.root)?;
+    let cache = if args.no_cache { None } else { BuildCache::beside(&target) };
+    let stamp = inputs.digest(&settings(args));
+    if let Some(record) = cache.as_ref().and_then(|cache| cache.up_to_date(&stamp)) {
+        Staging::sweep(&target);
+        eprint!("{}", record.diagnostics);
+        eprintln!(
+            "Up to date: nothing changed since the last build ({}, {}) → {}",
+            pages_line(&record.pages_per_language),
+            warnings_line(record.warnings),
+            out.join(crate::render::PagePath::Chooser.file()).display(),
+        );
+        return Ok(Outcome::Success);
+    }
+    let analysis = pipeline::analyse_inputs(inputs, &options)?;
     print_to_stderr(&analysis);
     let failed = analysis.diagnostics.fails(args.strict);
     let Some(site) = analysis.site.as_ref().filter(|_| !failed) else {
@@ -32,8 +49,9 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let staging = Staging::new(&target)?;
     let total = site.glossary.terms.len() * site.glossary.config.languages.len();
     let progress = Progress::new(total as u64);
-    let renderer =
-        if args.no_search { site.renderer(args.drafts).without_search() } else { site.renderer(args.drafts) };
+    let blocks = std::sync::Arc::new(cache.as_ref().map(BuildCache::blocks).unwrap_or_default());
+    let renderer = site.renderer(args.drafts).with_blocks(std::sync::Arc::clone(&blocks));
+    let renderer = if args.no_search { renderer.without_search() } else { renderer };
     let sink = staging.sink();
     let minifier = output::MinifySink::new(&sink);
     let target: &dyn output::OutputSink = if args.minify { &minifier } else { &sink };
@@ -43,17 +61,51 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     watch.lap("swap");
     progress.finish();
 
-    let per_language: Vec<String> = stats.pages_per_language.iter().map(|(code, n)| format!("{code} {n}")).collect();
-    let total_pages: usize = stats.pages_per_language.iter().map(|(_, n)| n).sum();
+    let pages_per_language: Vec<(String, usize)> =
+        stats.pages_per_language.iter().map(|(code, n)| (code.to_string(), *n)).collect();
     let warnings = analysis.diagnostics.warnings();
+    if let Some(cache) = &cache {
+        let diagnostics = diag::render(&analysis.diagnostics, analysis.sources(), Format::Human, false);
+        let record = Record { stamp, pages_per_language: pages_per_language.clone(), warnings, diagnostics };
+        // The site is in place: a cache that cannot be written costs the next build time, nothing else.
+        if let Err(error) = cache.save(&record, &blocks) {
+            eprintln!("warning: the build cache in {} was not written: {error}", cache.dir().display());
+        }
+        watch.lap("cache");
+    }
     eprintln!(
-        "Built {total_pages} pages ({}), {warnings} {} in {:.2} s → {}",
-        per_language.join(", "),
-        if warnings == 1 { "warning" } else { "warnings" },
+        "Built {}, {} in {:.2} s → {}",
+        pages_line(&pages_per_language),
+        warnings_line(warnings),
         started.elapsed().as_secs_f64(),
         out.join(crate::render::PagePath::Chooser.file()).display(),
     );
     Ok(Outcome::Success)
+}
+
+/// Everything besides the files read that changes what a build writes.
+fn settings(args: &BuildArgs) -> Vec<&str> {
+    let flag = |on: bool, name: &'static str| if on { name } else { "" };
+    vec![
+        env!("CARGO_PKG_VERSION"),
+        crate::markdown::highlight::ENGINE,
+        flag(args.strict, "strict"),
+        flag(args.drafts, "drafts"),
+        flag(args.no_search, "no-search"),
+        flag(args.minify, "minify"),
+        args.base_url.as_deref().unwrap_or_default(),
+    ]
+}
+
+/// "104 pages (en 52, ko 52)".
+fn pages_line(pages_per_language: &[(String, usize)]) -> String {
+    let per_language: Vec<String> = pages_per_language.iter().map(|(code, n)| format!("{code} {n}")).collect();
+    let total: usize = pages_per_language.iter().map(|(_, n)| n).sum();
+    format!("{total} pages ({})", per_language.join(", "))
+}
+
+fn warnings_line(warnings: usize) -> String {
+    format!("{warnings} {}", if warnings == 1 { "warning" } else { "warnings" })
 }
 
 /// A progress bar that appears only when stderr is a terminal and the

@@ -2,7 +2,10 @@
 //! stylesheet chosen by `prefers-color-scheme`), never inline colours. The
 //! syntax set is loaded once per process and shared by every thread.
 
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
+
+use sha2::{Digest, Sha256};
 
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -54,27 +57,122 @@ fn wrap(lang: &str, body: &str) -> String {
     format!("<pre class=\"code\"><code{class}>{body}</code></pre>\n")
 }
 
+/// The regex engine syntect was built with; part of every stored block's key.
+#[cfg(feature = "onig")]
+pub const ENGINE: &str = "onig";
+/// The regex engine syntect was built with; part of every stored block's key.
+#[cfg(not(feature = "onig"))]
+pub const ENGINE: &str = "fancy";
+
 /// Highlighted blocks by language and code, so a block that appears in
-/// several entries (translations keep their code) is highlighted once.
+/// several entries (translations keep their code) is highlighted once;
+/// backed by the blocks of the previous build when there is a build cache.
 #[derive(Default)]
 pub struct HighlightCache {
-    blocks: std::sync::Mutex<std::collections::HashMap<(String, String), std::sync::Arc<str>>>,
+    blocks: Mutex<HashMap<(String, String), Arc<str>>>,
+    store: Option<Arc<BlockStore>>,
 }
 
 impl HighlightCache {
-    /// The highlighted HTML of `code` in the language of `info`.
-    pub fn code_block(&self, code: &str, info: &str) -> std::sync::Arc<str> {
-        let key = (language(info).to_owned(), code.to_owned());
-        if let Some(html) = self.lock().get(&key) {
-            return std::sync::Arc::clone(html);
-        }
-        // Highlight outside the lock: blocks are highlighted in parallel.
-        let html: std::sync::Arc<str> = code_block(code, info).into();
-        self.lock().entry(key).or_insert(html).clone()
+    /// A cache that looks in `store` before highlighting, and records there
+    /// every block it hands out.
+    pub fn backed_by(store: Option<Arc<BlockStore>>) -> HighlightCache {
+        HighlightCache { blocks: Mutex::default(), store }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<(String, String), std::sync::Arc<str>>> {
-        self.blocks.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// The highlighted HTML of `code` in the language of `info`.
+    pub fn code_block(&self, code: &str, info: &str) -> Arc<str> {
+        let key = (language(info).to_owned(), code.to_owned());
+        if let Some(html) = lock(&self.blocks).get(&key) {
+            return Arc::clone(html);
+        }
+        // Highlight outside the lock: blocks are highlighted in parallel.
+        let html = match &self.store {
+            Some(store) => store.get_or_highlight(&key.0, code, || code_block(code, info).into()),
+            None => code_block(code, info).into(),
+        };
+        lock(&self.blocks).entry(key).or_insert(html).clone()
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A stored block's key: SHA-256 over the engine, glossa's version, the
+/// language token and the code.
+type BlockKey = [u8; 32];
+
+/// Highlighted blocks kept from one build to the next in the build cache.
+/// A build starts from the previous build's blocks and keeps those it used,
+/// so the store holds the blocks of the current content only.
+#[derive(Default)]
+pub struct BlockStore {
+    previous: HashMap<BlockKey, Arc<str>>,
+    used: Mutex<BTreeMap<BlockKey, Arc<str>>>,
+}
+
+impl BlockStore {
+    /// The first line of a stored file: the format, glossa's version and the engine.
+    fn header() -> String {
+        format!("glossa highlighted blocks 1 {} {ENGINE}\n", env!("CARGO_PKG_VERSION"))
+    }
+
+    /// Reads a store written by [`BlockStore::to_bytes`]. A file from another
+    /// version or engine, or one that is damaged, gives an empty store: the
+    /// blocks are then highlighted again.
+    pub fn from_bytes(bytes: &[u8]) -> BlockStore {
+        Self::parse(bytes).map(|previous| BlockStore { previous, used: Mutex::default() }).unwrap_or_default()
+    }
+
+    fn parse(bytes: &[u8]) -> Option<HashMap<BlockKey, Arc<str>>> {
+        let mut rest = bytes.strip_prefix(Self::header().as_bytes())?;
+        let mut blocks = HashMap::new();
+        while !rest.is_empty() {
+            let (key, after) = rest.split_first_chunk::<32>()?;
+            let (len, after) = after.split_first_chunk::<4>()?;
+            let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+            if after.len() < len {
+                return None;
+            }
+            let (html, after) = after.split_at(len);
+            blocks.insert(*key, Arc::from(std::str::from_utf8(html).ok()?));
+            rest = after;
+        }
+        Some(blocks)
+    }
+
+    /// The blocks used since this store was read, in key order.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let used = lock(&self.used);
+        let mut bytes = Self::header().into_bytes();
+        for (key, html) in used.iter() {
+            let Ok(len) = u32::try_from(html.len()) else { continue };
+            bytes.extend_from_slice(key);
+            bytes.extend_from_slice(&len.to_le_bytes());
+            bytes.extend_from_slice(html.as_bytes());
+        }
+        bytes
+    }
+
+    /// How many blocks the previous build left, and how many this one used.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.previous.len(), lock(&self.used).len())
+    }
+
+    fn get_or_highlight(&self, lang: &str, code: &str, highlight: impl FnOnce() -> Arc<str>) -> Arc<str> {
+        let key = Self::key(lang, code);
+        let html = self.previous.get(&key).cloned().unwrap_or_else(highlight);
+        lock(&self.used).entry(key).or_insert(html).clone()
+    }
+
+    fn key(lang: &str, code: &str) -> BlockKey {
+        let mut hasher = Sha256::new();
+        for part in [ENGINE, env!("CARGO_PKG_VERSION"), lang, code] {
+            hasher.update(part.as_bytes());
+            hasher.update([0u8]);
+        }
+        hasher.finalize().into()
     }
 }
 
@@ -119,6 +217,32 @@ mod tests {
         let html = code_block("<script>alert(1)</script>\n", "nosuchlang");
         assert!(html.contains("&lt;script&gt;"));
         assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn stored_blocks_are_read_back_and_reused() {
+        let first = Arc::new(BlockStore::default());
+        let cache = HighlightCache::backed_by(Some(Arc::clone(&first)));
+        let fresh = cache.code_block("fn main() {}\n", "rust");
+        assert_eq!(first.counts(), (0, 1));
+        let second = Arc::new(BlockStore::from_bytes(&first.to_bytes()));
+        assert_eq!(second.counts(), (1, 0));
+        let reused = HighlightCache::backed_by(Some(Arc::clone(&second))).code_block("fn main() {}\n", "rust");
+        assert_eq!(reused, fresh);
+        assert_eq!(second.counts(), (1, 1));
+        // Blocks no longer used are not kept.
+        let third = BlockStore::from_bytes(&BlockStore::default().to_bytes());
+        assert_eq!(third.counts(), (0, 0));
+    }
+
+    #[test]
+    fn damaged_or_foreign_stores_are_empty() {
+        let store = Arc::new(BlockStore::default());
+        HighlightCache::backed_by(Some(Arc::clone(&store))).code_block("x = 1\n", "python");
+        let bytes = store.to_bytes();
+        assert_eq!(BlockStore::from_bytes(&bytes[..bytes.len() - 1]).counts(), (0, 0));
+        assert_eq!(BlockStore::from_bytes(b"glossa highlighted blocks 0\n").counts(), (0, 0));
+        assert_eq!(BlockStore::from_bytes(&[]).counts(), (0, 0));
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! folder beside the output and swaps it in only when everything succeeded,
 //! so a failed or interrupted build leaves the previous site intact.
 
+mod cache;
 mod minify;
 mod staging;
 mod target;
 
+pub use cache::{BuildCache, Record};
 pub use minify::MinifySink;
 pub use staging::Staging;
 pub use target::Target;

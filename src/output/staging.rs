@@ -43,6 +43,13 @@ impl Staging {
         Ok(Staging { target: target.clone(), dir, lock_path, _lock: lock, committed: false })
     }
 
+    /// Removes what killed builds left at `target` (a build with nothing to
+    /// write still tidies up).
+    pub fn sweep(target: &Target) {
+        let (home, prefix) = staging_place(target);
+        remove_stale(&home, &prefix);
+    }
+
     /// A sink writing into the staging folder.
     pub fn sink(&self) -> DirSink {
         DirSink { dir: self.dir.clone() }

@@ -92,6 +92,46 @@ impl Inputs {
         Ok(Inputs { config, content: source::walk(root), theme_root: Some(root.to_path_buf()) })
     }
 
+    /// A digest of everything a build reads: site.yaml, the content files,
+    /// the site's `templates/` and `static/` files, and `settings` (the
+    /// build's options and glossa's version). Equal digests build equal sites.
+    pub fn digest(&self, settings: &[&str]) -> String {
+        use rayon::prelude::*;
+        use sha2::{Digest, Sha256};
+        let theme_files: Vec<RawFile> = self.theme_root.as_deref().map_or_else(Vec::new, |root| {
+            ["templates", "static"]
+                .into_iter()
+                .flat_map(|folder| source::walk::walk(root, folder))
+                .filter_map(read_found)
+                .collect()
+        });
+        let files: Vec<[u8; 32]> = self
+            .content
+            .par_iter()
+            .chain(theme_files.par_iter())
+            .map(|file| {
+                let mut hasher = Sha256::new();
+                hasher.update(file.rel.to_string_lossy().as_bytes());
+                hasher.update([0u8]);
+                match &file.bytes {
+                    Ok(bytes) => hasher.update(bytes),
+                    Err(unread) => hasher.update(format!("\u{1}{unread:?}").as_bytes()),
+                }
+                hasher.finalize().into()
+            })
+            .collect();
+        let mut hasher = Sha256::new();
+        for setting in settings {
+            hasher.update(setting.as_bytes());
+            hasher.update([0u8]);
+        }
+        hasher.update(&self.config);
+        for file in &files {
+            hasher.update(file);
+        }
+        hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// Fails unless `root` holds a site: site.yaml and a `content/` folder.
     pub fn check_site(root: &Path) -> Result<(), Error> {
         config::read(root)?;
@@ -107,6 +147,23 @@ impl Inputs {
             root.display()
         )))
     }
+}
+
+/// A file of the theme folders as the digest sees it: entries that are not
+/// read (links out of the site, unreadable files) count by name and reason.
+fn read_found(found: source::walk::Found) -> Option<RawFile> {
+    use source::discover::Unread;
+    use source::walk::Found;
+    let (rel, bytes) = match found {
+        Found::File { rel, path } => {
+            let bytes = std::fs::read(&path).map_err(|e| Unread::Error(e.to_string()));
+            (rel, bytes)
+        }
+        Found::Folder { .. } => return None,
+        Found::Outside { rel, target } => (rel, Err(Unread::OutsideSite(target))),
+        Found::Unreadable { rel, reason } => (rel, Err(Unread::Error(reason))),
+    };
+    Some(RawFile { rel, bytes })
 }
 
 /// Runs every stage up to the gate on the site at `root`.

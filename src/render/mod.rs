@@ -19,6 +19,8 @@ pub mod path;
 pub mod urls;
 mod writer;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 pub use context::Context;
@@ -27,7 +29,7 @@ pub use urls::Urls;
 pub use writer::Written;
 
 use crate::error::Error;
-use crate::markdown::highlight::HighlightCache;
+use crate::markdown::highlight::{BlockStore, HighlightCache};
 use crate::markdown::Rendered;
 use crate::model::status::Status;
 use crate::model::{Glossary, TermId};
@@ -39,6 +41,7 @@ use writer::Writer;
 pub struct Renderer<'a> {
     ctx: Context<'a>,
     search: bool,
+    blocks: Option<Arc<BlockStore>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -50,12 +53,19 @@ impl<'a> Renderer<'a> {
         statuses: &'a [Vec<Status>],
         include_drafts: bool,
     ) -> Renderer<'a> {
-        Renderer { ctx: Context::new(glossary, rendered, theme, statuses, include_drafts), search: true }
+        Renderer { ctx: Context::new(glossary, rendered, theme, statuses, include_drafts), search: true, blocks: None }
     }
 
     /// Leaves the search index out (`--no-search`).
     pub fn without_search(mut self) -> Renderer<'a> {
         self.search = false;
+        self
+    }
+
+    /// Takes highlighted code blocks from `blocks` where it has them, and
+    /// records there every block the pages use (the build cache).
+    pub fn with_blocks(mut self, blocks: Arc<BlockStore>) -> Renderer<'a> {
+        self.blocks = Some(blocks);
         self
     }
 
@@ -76,7 +86,7 @@ impl<'a> Renderer<'a> {
         let mut watch = crate::util::timing::Stopwatch::new();
         write_statics(ctx, &out)?;
         let terms: Vec<TermId> = ctx.published_terms().map(|t| t.id).collect();
-        write_terms(ctx, &terms, &out, on_page)?;
+        write_terms(ctx, &terms, self.blocks.as_ref(), &out, on_page)?;
         watch.lap("term pages");
         for lang in ctx.glossary.config.lang_ids() {
             pages::home::write(ctx, lang, &out)?;
@@ -111,7 +121,7 @@ impl<'a> Renderer<'a> {
         on_page: &(dyn Fn() + Sync),
     ) -> Result<Written, Error> {
         let out = self.writer(sink);
-        write_terms(&self.ctx, terms, &out, on_page)?;
+        write_terms(&self.ctx, terms, self.blocks.as_ref(), &out, on_page)?;
         Ok(out.written())
     }
 
@@ -132,16 +142,17 @@ fn write_statics(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
 }
 
 /// The pages of `terms` in every language, in parallel: one task per term,
-/// whose pages share one highlighting cache.
+/// whose pages share one highlighting cache (backed by `blocks`).
 fn write_terms(
     ctx: &Context<'_>,
     terms: &[TermId],
+    blocks: Option<&Arc<BlockStore>>,
     out: &Writer<'_>,
     on_page: &(dyn Fn() + Sync),
 ) -> Result<(), Error> {
     terms.par_iter().try_for_each(|&id| {
         let term = ctx.glossary.term(id);
-        let highlights = HighlightCache::default();
+        let highlights = HighlightCache::backed_by(blocks.cloned());
         for lang in ctx.glossary.config.lang_ids() {
             pages::term::write(ctx, term, lang, &highlights, out)?;
             on_page();

@@ -2,6 +2,7 @@
 
 mod articles;
 mod autolink;
+mod cache;
 mod cli;
 mod determinism;
 mod diagnostics;

@@ -108,7 +108,8 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
     let site = generated_site(2_000);
     let out = site.root().join("public");
     let started = Instant::now();
-    let first = site.glossa(&["build", "--no-search", "--out", "public"]);
+    // Without the cache, so that every build writes the whole site.
+    let first = site.glossa(&["build", "--no-search", "--no-cache", "--out", "public"]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let took = started.elapsed();
     let before = tree(&out);
@@ -117,7 +118,7 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
     let mut killed_mid_build = 0;
     for fraction in [0.1, 0.35, 0.6, 0.9] {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("glossa"))
-            .args(["build", "--no-search", "--out", "public", "--root"])
+            .args(["build", "--no-search", "--no-cache", "--out", "public", "--root"])
             .arg(site.root())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -133,7 +134,7 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
         assert!(tree(&out) == before, "after a kill at {fraction} of the build, the output is not a whole site");
     }
     assert!(killed_mid_build >= 3, "only {killed_mid_build} kills landed during a build");
-    let again = site.glossa(&["build", "--no-search", "--out", "public"]);
+    let again = site.glossa(&["build", "--no-search", "--no-cache", "--out", "public"]);
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     assert!(tree(&out) == before);
     assert!(staging_leftovers(site.root()).is_empty(), "{:?}", staging_leftovers(site.root()));
