@@ -59,13 +59,23 @@ for terms in "${sizes[@]}"; do
   python3 bench/hugo_site.py "$site" "$hugo_site" >/dev/null
   hyperfine --runs "$runs" --warmup 1 --export-markdown "$results/build-$shape-$terms.md" \
     --export-json "$results/build-$shape-$terms.json" \
-    -n "glossa build --no-search" "$glossa build --root $site --out $site/public --no-search" \
-    -n "glossa build (with search)" "$glossa build --root $site --out $site/public" \
+    -n "glossa build --no-search" "$glossa build --no-cache --root $site --out $site/public --no-search" \
+    -n "glossa build (with search)" "$glossa build --no-cache --root $site --out $site/public" \
     -n "glossa check" "$glossa check --root $site" \
     -n "hugo" "hugo --quiet --source $hugo_site --destination $hugo_site/public --cleanDestinationDir"
   ratios "$results/build-$shape-$terms.json"
-  echo "peak memory: glossa build --no-search $(peak "$glossa" build --root "$site" --out "$site/public" --no-search)"
-  echo "peak memory: glossa build (with search) $(peak "$glossa" build --root "$site" --out "$site/public")"
+  echo "peak memory: glossa build --no-search $(peak "$glossa" build --no-cache --root "$site" --out "$site/public" --no-search)"
+  echo "peak memory: glossa build (with search) $(peak "$glossa" build --no-cache --root "$site" --out "$site/public")"
+  # Warm builds with the build cache: nothing changed, and one term's body
+  # changed before each run (each into its own output, primed first).
+  edit="python3 -c 'import sys,time; open(sys.argv[1],\"a\").write(f\"\\nEdited {time.time_ns()}.\\n\")' $site/content/en/terms/term-00042.md"
+  "$glossa" build --root "$site" --out "$site/warm" --no-search >/dev/null 2>&1
+  "$glossa" build --root "$site" --out "$site/warm-search" >/dev/null 2>&1
+  hyperfine --runs "$runs" --export-markdown "$results/warm-$shape-$terms.md" \
+    -n "warm, nothing changed (with search)" "$glossa build --root $site --out $site/warm-search"
+  hyperfine --runs "$runs" --prepare "$edit" --export-markdown "$results/warm-edit-$shape-$terms.md" \
+    -n "warm, one term changed --no-search" "$glossa build --root $site --out $site/warm --no-search" \
+    -n "warm, one term changed (with search)" "$glossa build --root $site --out $site/warm-search"
   echo "peak memory: hugo $(peak hugo --quiet --source "$hugo_site" --destination "$hugo_site/public")"
   python3 bench/serve_reload.py "$glossa" "$site" --runs 10 --slug term-00042
 done
