@@ -2,7 +2,10 @@
 //! language into `pagefind/<lang>/`, the languages in parallel (Pagefind
 //! indexes on one thread). Each term page is indexed from a small document
 //! made for the purpose, so that its title and aliases weigh more than its
-//! body, and its summary travels with every result.
+//! body, its summary travels with every result, and its body is a digest
+//! (headings and the opening prose, see [`digest`]).
+
+mod digest;
 
 use rayon::prelude::*;
 
@@ -47,12 +50,14 @@ fn search_documents(ctx: &Context<'_>) -> Vec<SearchDocument> {
                 // Highlighting adds nothing to the words indexed.
                 let body = ctx.rendered.body(ctx.glossary, r, None);
                 html.push_str(&format!(
-                    "<p data-pagefind-meta=\"summary\" data-pagefind-weight=\"3\">{}</p><div>{}",
+                    "<p data-pagefind-meta=\"summary\" data-pagefind-weight=\"3\">{}</p><div>",
                     escape_html(&summary),
-                    body.main
                 ));
+                let mut budget = digest::PROSE_BUDGET;
+                digest::digest(&body.main, &mut budget, &mut html);
                 for section in [&body.eli5, &body.expert].into_iter().flatten() {
-                    html.push_str(&section.html);
+                    digest::digest(&format!("<h2>{}</h2>", section.heading), &mut budget, &mut html);
+                    digest::digest(&section.html, &mut budget, &mut html);
                 }
                 html.push_str("</div>");
             }

@@ -1,0 +1,184 @@
+//! What the index reads of a body: every heading, and the prose up to a
+//! budget of characters. Pagefind's time and memory grow with the text it is
+//! given, while a reader's query almost always matches a title, an alias,
+//! the summary, a heading or the opening paragraphs; code is left out, since
+//! its tokens are noise in a glossary's results.
+
+/// Characters of prose indexed per page (whitespace not counted): about 170
+/// English words, the opening paragraphs, or a whole short Korean or Japanese
+/// explanation. At 10,000 terms × 2 it halves the index's time against the
+/// whole body (BENCHMARKS.md).
+pub(super) const PROSE_BUDGET: usize = 1_000;
+
+/// Elements whose text is never indexed.
+const SKIPPED: [&str; 5] = ["pre", "script", "style", "svg", "template"];
+
+/// Elements that end a run of words (a space is put where they open or close).
+const BLOCKS: [&str; 20] = [
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "hr",
+    "section",
+    "figure",
+    "figcaption",
+    "aside",
+    "details",
+];
+
+/// A digest of generated body HTML as HTML for the index: `<hN>` headings
+/// whole, the rest of the text in `<p>` runs until `budget` characters are
+/// used. Text is copied as it stands, so its escapes stay escapes.
+pub(super) fn digest(html: &str, budget: &mut usize, out: &mut String) {
+    let mut rest = html;
+    let mut heading: Option<&str> = None;
+    let mut run = String::new();
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            take_text(rest, heading.is_some(), budget, &mut run);
+            break;
+        };
+        take_text(&rest[..open], heading.is_some(), budget, &mut run);
+        let Some(close) = rest[open..].find('>') else { break };
+        let tag = &rest[open + 1..open + close];
+        rest = &rest[open + close + 1..];
+        let closing = tag.starts_with('/');
+        let name = tag_name(tag.trim_start_matches('/'));
+        if !closing && SKIPPED.contains(&name.as_str()) {
+            let end = format!("</{name}");
+            rest = match find_ignoring_case(rest, &end) {
+                Some(at) => rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..]),
+                None => "",
+            };
+            continue;
+        }
+        if is_heading(&name) {
+            flush(&mut run, heading, out);
+            heading = (!closing).then_some(if name == "h1" { "h2" } else { heading_level(&name) });
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) && !run.ends_with(' ') && !run.is_empty() {
+            run.push(' ');
+        }
+    }
+    flush(&mut run, heading, out);
+}
+
+/// Appends `text` to the current run: all of it inside a heading, otherwise
+/// as many whole words as the budget allows.
+fn take_text(text: &str, in_heading: bool, budget: &mut usize, run: &mut String) {
+    if in_heading {
+        run.push_str(text);
+        return;
+    }
+    let mut last = 0;
+    for (at, word) in words(text) {
+        let cost = word.chars().count();
+        if cost > *budget {
+            *budget = 0;
+            break;
+        }
+        *budget -= cost;
+        last = at + word.len();
+    }
+    let kept = &text[..last];
+    if kept.starts_with(char::is_whitespace) && (run.is_empty() || run.ends_with(' ')) {
+        run.push_str(kept.trim_start());
+    } else {
+        run.push_str(kept);
+    }
+    if text[last..].starts_with(char::is_whitespace) && !run.is_empty() && !run.ends_with(' ') {
+        run.push(' ');
+    }
+}
+
+/// The words of `text` with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace().map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+}
+
+/// Writes the run as a heading or a paragraph, if it has any text.
+fn flush(run: &mut String, heading: Option<&str>, out: &mut String) {
+    let text = run.trim();
+    if !text.is_empty() {
+        let element = heading.unwrap_or("p");
+        out.push_str(&format!("<{element}>{text}</{element}>"));
+    }
+    run.clear();
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_ascii_lowercase()
+}
+
+fn is_heading(name: &str) -> bool {
+    name.len() == 2 && name.starts_with('h') && matches!(name.as_bytes()[1], b'1'..=b'6')
+}
+
+/// The element a body heading keeps in the digest (the page's own `<h1>` is
+/// the title).
+fn heading_level(name: &str) -> &'static str {
+    match name {
+        "h2" => "h2",
+        "h3" => "h3",
+        "h4" => "h4",
+        "h5" => "h5",
+        _ => "h6",
+    }
+}
+
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digested(html: &str, mut budget: usize) -> String {
+        let mut out = String::new();
+        digest(html, &mut budget, &mut out);
+        out
+    }
+
+    #[test]
+    fn keeps_headings_and_prose_and_drops_code() {
+        let html = "<p>Staking <a href=\"x\">locks</a> ether.</p>\n<pre><code class=\"language-rust\">fn stake() {}</code></pre>\
+                    <h2 id=\"why\">Why <em>it</em> matters</h2><ul><li>one</li><li>two</li></ul>";
+        assert_eq!(digested(html, 100), "<p>Staking locks ether.</p><h2>Why it matters</h2><p>one two</p>");
+    }
+
+    #[test]
+    fn the_budget_cuts_at_a_whole_word_and_spares_headings() {
+        let html = "<p>alpha beta gamma delta</p><h3>A heading past the budget</h3><p>epsilon</p>";
+        assert_eq!(digested(html, 11), "<p>alpha beta</p><h3>A heading past the budget</h3>");
+    }
+
+    #[test]
+    fn escapes_stay_escaped_and_scripts_are_skipped() {
+        let html =
+            "<p>a &lt;b&gt; &amp; c</p><script>var x = \"<p>no</p>\";</script><SVG><text>no</text></SVG><p>d</p>";
+        assert_eq!(digested(html, 100), "<p>a &lt;b&gt; &amp; c d</p>");
+    }
+
+    #[test]
+    fn the_budget_is_shared_across_calls() {
+        let mut budget = 5;
+        let mut out = String::new();
+        digest("<p>abc</p>", &mut budget, &mut out);
+        digest("<p>de fgh</p>", &mut budget, &mut out);
+        assert_eq!(out, "<p>abc</p><p>de</p>");
+        assert_eq!(budget, 0);
+    }
+}
