@@ -88,6 +88,9 @@ codes! {
     StrayFile => "stray-file", Warning;
     UnknownString => "unknown-string", Warning;
     MissingStrings => "missing-strings", Warning;
+    AmbiguousLink => "ambiguous-link", Error;
+    AmbiguousMention => "ambiguous-mention", Warning;
+    DeprecatedTerm => "deprecated-term", Warning;
 }
 
 /// One problem in the content.

@@ -9,7 +9,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Declared, Question, SourceLink};
+use crate::model::{Declared, Question, SourceLink, TermStatus};
 use crate::schema::{Fields, Reader};
 use crate::source::{FileRef, SourceMap, Span, Spanned};
 use crate::yaml::{self, Node};
@@ -20,6 +20,7 @@ pub const TERM_KEYS: &[&str] = &[
     "summary",
     "aliases",
     "sort_as",
+    "sense",
     "tags",
     "prerequisites",
     "related",
@@ -31,6 +32,8 @@ pub const TERM_KEYS: &[&str] = &[
     "source",
     "autolink",
     "redirect_from",
+    "status",
+    "use",
 ];
 const SOURCE_KEYS: &[&str] = &["title", "url"];
 
@@ -55,6 +58,8 @@ pub struct FrontMatter {
     pub aliases: Vec<Spanned<String>>,
     /// How the A–Z index sorts and groups the title (a reading in kana).
     pub sort_as: Option<Spanned<String>>,
+    /// Which sense of a shared name this term is ("AI" for "Token (AI)").
+    pub sense: Option<Spanned<String>>,
     /// Key facts.
     pub facts: Vec<Spanned<String>>,
     /// Numbered sources.
@@ -99,9 +104,10 @@ pub struct Parsed {
 
 /// Parses every file, in parallel, keeping input order.
 pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Parsed, Vec<Diagnostic>) {
+    // Boxed: the parallel results are moved around, and both are large.
     enum One {
-        Term(ParsedFile),
-        Article(article::ParsedArticle),
+        Term(Box<ParsedFile>),
+        Article(Box<article::ParsedArticle>),
     }
     let results: Vec<_> = refs
         .par_iter()
@@ -109,8 +115,10 @@ pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Parsed, Vec<Diagnost
             let mut diags = Vec::new();
             let text = &sources.get(file_ref.file).text;
             let parsed = match file_ref.kind {
-                crate::source::ContentKind::Term => One::Term(parse_file(text, file_ref, &mut diags)),
-                crate::source::ContentKind::Article => One::Article(article::parse_article(text, file_ref, &mut diags)),
+                crate::source::ContentKind::Term => One::Term(Box::new(parse_file(text, file_ref, &mut diags))),
+                crate::source::ContentKind::Article => {
+                    One::Article(Box::new(article::parse_article(text, file_ref, &mut diags)))
+                }
             };
             (parsed, diags)
         })
@@ -119,8 +127,8 @@ pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Parsed, Vec<Diagnost
     let mut diags = Vec::new();
     for (one, file_diags) in results {
         match one {
-            One::Term(file) => parsed.terms.push(file),
-            One::Article(file) => parsed.articles.push(file),
+            One::Term(file) => parsed.terms.push(*file),
+            One::Article(file) => parsed.articles.push(*file),
         }
         diags.extend(file_diags);
     }
@@ -267,6 +275,7 @@ impl FrontMatter {
             summary: text(""),
             aliases: Vec::new(),
             sort_as: None,
+            sense: None,
             facts: Vec::new(),
             sources: Vec::new(),
             quiz: None,
@@ -315,6 +324,9 @@ fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> Front
         limit_name(r, name);
     }
     let sort_as = spanned_text(r, "sort_as");
+    let sense = spanned_text(r, "sense");
+    let status = fields.get("status").and_then(|node| read_status(r, node));
+    let use_instead = spanned_text(r, "use");
     let facts = list(r, "facts").unwrap_or_default();
     let redirect_from = list(r, "redirect_from").unwrap_or_default();
     let sources = fields.get("sources").map(|node| read_sources(r, node)).unwrap_or_default();
@@ -334,12 +346,13 @@ fn read_front(r: &mut Reader<'_>, root: &Node, slug: &str, block: Span) -> Front
         summary,
         aliases,
         sort_as,
+        sense,
         facts,
         sources,
         quiz,
         updated,
         source,
-        declared: Declared { tags, prerequisites, related, redirect_from, draft, autolink },
+        declared: Declared { tags, prerequisites, related, redirect_from, draft, autolink, status, use_instead },
         span: block,
     }
 }
@@ -368,6 +381,25 @@ fn limit_name(r: &mut Reader<'_>, name: &Spanned<String>) {
             format!("this name is {length} characters long; a title or alias may have at most {MAX_NAME_CHARS}"),
             Some("a name is what readers look up; put the explanation in `summary` or the body".to_owned()),
         );
+    }
+}
+
+/// `status:` is one of the three TBX administrative statuses.
+fn read_status(r: &mut Reader<'_>, node: &Node) -> Option<Spanned<TermStatus>> {
+    let text = r.text(node, "status")?;
+    match TermStatus::parse(&text) {
+        Some(status) => Some(Spanned { value: status, span: r.span(node) }),
+        None => {
+            let help = crate::diag::suggest::did_you_mean(&text, TermStatus::ALL.iter().map(|s| s.as_str()))
+                .unwrap_or_else(|| "write preferred, admitted or deprecated".to_owned());
+            r.report(
+                Code::InvalidValue,
+                node,
+                format!("`status` must be preferred, admitted or deprecated, found `{text}`"),
+                Some(help),
+            );
+            None
+        }
     }
 }
 

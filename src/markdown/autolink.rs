@@ -10,7 +10,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::config::LangId;
-use crate::model::{Glossary, TermId};
+use crate::model::{Glossary, TermId, TermStatus};
 
 /// Particles (and endings that behave like them) that may follow a Korean
 /// noun; longest first so `에서` wins over `에`.
@@ -64,18 +64,33 @@ pub const PARTICLES: &[&str] = &[
 /// The names of every term in one language, ready to match.
 pub struct Autolinker {
     automaton: Option<AhoCorasick>,
-    terms: Vec<TermId>,
+    targets: Vec<Target>,
 }
 
-/// A name found in a text: its byte range and the term it names.
+/// What a name found in a text names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    /// One term. `link` is false for a deprecated term that is not linked
+    /// automatically: its names are matched only to warn.
+    Term {
+        /// The term.
+        term: TermId,
+        /// Whether the mention becomes a link.
+        link: bool,
+    },
+    /// A name several terms share: [`crate::model::senses::Senses::group`].
+    Senses(usize),
+}
+
+/// A name found in a text: its byte range and what it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character of the name (particles excluded).
     pub end: usize,
-    /// The term.
-    pub term: TermId,
+    /// What it names.
+    pub target: Target,
 }
 
 impl Autolinker {
@@ -84,25 +99,37 @@ impl Autolinker {
         glossary.config.lang_ids().map(|lang| Autolinker::new(glossary, lang, include_drafts)).collect()
     }
 
+    /// Deprecated terms are matched even when they are not linked, so that
+    /// `check` can name the term to use instead; a name several terms share
+    /// matches as the shared name, never as one of them.
     fn new(glossary: &Glossary, lang: LangId, include_drafts: bool) -> Autolinker {
         let mut patterns: Vec<String> = Vec::new();
-        let mut terms = Vec::new();
+        let mut targets = Vec::new();
         if glossary.config.autolink {
-            for term in glossary.terms.iter().filter(|t| t.autolink && (include_drafts || !t.draft)) {
+            for term in glossary.terms.iter().filter(|t| include_drafts || !t.draft) {
+                let deprecated = term.status == Some(TermStatus::Deprecated);
+                if !term.autolink && !deprecated {
+                    continue;
+                }
                 let (entry, _) = glossary.entry_or_fallback(term.id, lang);
                 if entry.broken {
                     continue;
                 }
                 let default_title = glossary.entry_or_fallback(term.id, glossary.config.default_language).0.title();
                 for name in names(entry.title(), default_title, entry.aliases.iter().map(|a| a.value.as_str())) {
-                    if name.chars().count() >= 2 {
-                        patterns.push(name);
-                        terms.push(term.id);
+                    if name.chars().count() < 2 {
+                        continue;
                     }
+                    let target = match glossary.senses.named(entry.lang, &name) {
+                        Some(group) => Target::Senses(group),
+                        None => Target::Term { term: term.id, link: term.autolink },
+                    };
+                    patterns.push(name);
+                    targets.push(target);
                 }
             }
         }
-        Autolinker { automaton: automaton(&patterns), terms }
+        Autolinker { automaton: automaton(&patterns), targets }
     }
 
     /// Every mention in `text` that respects the boundary rule, without
@@ -111,11 +138,11 @@ impl Autolinker {
         let Some(automaton) = &self.automaton else { return Vec::new() };
         let mut candidates: Vec<Mention> = automaton
             .find_overlapping_iter(text)
-            .map(|m| Mention { start: m.start(), end: m.end(), term: self.terms[m.pattern().as_usize()] })
+            .map(|m| Mention { start: m.start(), end: m.end(), target: self.targets[m.pattern().as_usize()] })
             .filter(|m| at_boundaries(text, m.start, m.end))
             .collect();
         // Leftmost first; at one position the longest name.
-        candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.term.cmp(&b.term)));
+        candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.target.cmp(&b.target)));
         let mut chosen: Vec<Mention> = Vec::new();
         for candidate in candidates {
             if chosen.last().is_none_or(|last| candidate.start >= last.end) {
@@ -241,7 +268,8 @@ mod tests {
     use super::*;
 
     fn linker(names: &[&str]) -> Autolinker {
-        Autolinker { automaton: automaton(names), terms: (0..names.len()).map(|i| TermId(i as u32)).collect() }
+        let targets = (0..names.len()).map(|i| Target::Term { term: TermId(i as u32), link: true }).collect();
+        Autolinker { automaton: automaton(names), targets }
     }
 
     fn found(linker: &Autolinker, text: &str) -> Vec<String> {

@@ -71,6 +71,10 @@ impl<'g> Linker<'g> {
         let slug = slug.strip_suffix('\\').unwrap_or(slug).trim();
         let glossary = self.glossary;
         let Some(term) = glossary.lookup(slug) else {
+            if let Some(group) = self.shared_name(slug) {
+                diags.push(self.ambiguous_link(slug, group, span));
+                return Resolved::Missing;
+            }
             let help = suggest::did_you_mean(slug, glossary.by_slug.keys().map(Slug::as_str)).unwrap_or_else(|| {
                 format!("create it with `glossa new {}` or fix the slug", crate::util::slug::slugify(slug))
             });
@@ -105,6 +109,35 @@ impl<'g> Linker<'g> {
 }
 
 impl<'g> Linker<'g> {
+    /// The shared name `dest` is (as written, or as its senses page's slug),
+    /// in the text's language or else the default language.
+    fn shared_name(&self, dest: &str) -> Option<usize> {
+        let senses = &self.glossary.senses;
+        [self.content_lang, self.glossary.config.default_language].into_iter().find_map(|lang| {
+            senses.named(lang, dest).or_else(|| senses.in_language(lang).find(|(_, g)| g.slug == dest).map(|(i, _)| i))
+        })
+    }
+
+    /// `[[token]]` where several terms are called "token": an error naming each.
+    fn ambiguous_link(&self, dest: &str, group: usize, span: Span) -> Diagnostic {
+        let glossary = self.glossary;
+        let senses = glossary.senses.group(group);
+        let choices: Vec<String> = senses
+            .terms
+            .iter()
+            .map(|&t| {
+                let (entry, _) = glossary.entry_or_fallback(t, senses.lang);
+                format!("`[[{}]]` for {}", glossary.term(t).slug, entry.label())
+            })
+            .collect();
+        Diagnostic::new(
+            Code::AmbiguousLink,
+            Some(span),
+            format!("`[[{dest}]]` could mean {} terms: {}", senses.terms.len(), choices.join(" or ")),
+        )
+        .with_help("link the slug of the sense you mean")
+    }
+
     /// The sources that citations in this text refer to, as the term's page
     /// numbers them: those of the text's language, else the default's.
     pub fn cited_sources(&self) -> &'g [crate::model::SourceLink] {

@@ -9,10 +9,11 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd, TextMergeWithOffset};
 
+use super::autolink::Target;
 use super::links::{check_url, Resolved};
 use super::Linker;
 use crate::diag::{Code, Diagnostic};
-use crate::model::TermId;
+use crate::model::{TermId, TermStatus};
 use crate::source::{FileId, Span};
 use crate::util::text::{escape_html, heading_id};
 
@@ -76,6 +77,10 @@ pub(super) struct Transform<'l, 'g> {
     linked: BTreeSet<TermId>,
     /// Terms linked, in order of first link.
     links: Vec<TermId>,
+    /// Deprecated terms already warned about in this text.
+    deprecated: BTreeSet<TermId>,
+    /// Shared names already warned about in this text.
+    ambiguous: BTreeSet<usize>,
     footnotes: Vec<String>,
     /// Where unclosed `[[` begin.
     unclosed: Vec<usize>,
@@ -128,6 +133,8 @@ impl<'l, 'g> Transform<'l, 'g> {
             mid_sentence: false,
             linked,
             links: Vec::new(),
+            deprecated: BTreeSet::new(),
+            ambiguous: BTreeSet::new(),
             footnotes: Vec::new(),
             unclosed: Vec::new(),
             diags: Vec::new(),
@@ -378,14 +385,30 @@ impl<'l, 'g> Transform<'l, 'g> {
         };
         let mut last = 0;
         for mention in automaton.mentions(&text) {
-            if Some(mention.term) == self.linker.source_term || !self.linked.insert(mention.term) {
-                continue;
-            }
-            self.note_link(mention.term);
+            let open = match mention.target {
+                Target::Term { term, link } => {
+                    if Some(term) == self.linker.source_term {
+                        continue;
+                    }
+                    self.deprecated_mention(term, &text[mention.start..mention.end], base + mention.start);
+                    if !link || !self.linked.insert(term) {
+                        continue;
+                    }
+                    self.note_link(term);
+                    self.linker.open_tag(term, &self.linker.term_href(term), "")
+                }
+                Target::Senses(group) => {
+                    let Some(open) =
+                        self.ambiguous_mention(group, &text[mention.start..mention.end], base + mention.start)
+                    else {
+                        continue;
+                    };
+                    open
+                }
+            };
             if mention.start > last {
                 out.push((Event::Text(text[last..mention.start].to_owned().into()), range.clone()));
             }
-            let open = self.linker.open_tag(mention.term, &self.linker.term_href(mention.term), "");
             out.push((Event::Html(open.into()), range.clone()));
             out.push((Event::Text(text[mention.start..mention.end].to_owned().into()), range.clone()));
             out.push((Event::Html("</a>".into()), range.clone()));
@@ -396,6 +419,63 @@ impl<'l, 'g> Transform<'l, 'g> {
         } else if last < text.len() {
             out.push((Event::Text(text[last..].to_owned().into()), range));
         }
+    }
+
+    /// A mention of a deprecated term's name, written at byte `at`: warned
+    /// once per term in a text, except in the text of the term to use
+    /// instead (which may well say what it replaces).
+    fn deprecated_mention(&mut self, term: TermId, written: &str, at: usize) {
+        let glossary = self.linker.glossary;
+        let target = glossary.term(term);
+        let Some(replacement) = target.use_instead.filter(|_| target.status == Some(TermStatus::Deprecated)) else {
+            return;
+        };
+        if Some(replacement) == self.linker.source_term || !self.deprecated.insert(term) {
+            return;
+        }
+        let preferred = glossary.entry_or_fallback(replacement, self.linker.content_lang).0.title();
+        let slug = &glossary.term(replacement).slug;
+        self.diags.push(
+            Diagnostic::new(
+                Code::DeprecatedTerm,
+                Some(Span::new(self.file, at..at + written.len())),
+                format!("`{written}` is a deprecated term: the glossary prefers `{preferred}`"),
+            )
+            .with_help(format!("write {preferred} (`[[{slug}]]`) instead")),
+        );
+    }
+
+    /// A mention, written at byte `at`, of a name several terms share: it
+    /// links the page listing the senses, and `check` asks for the one meant.
+    /// Once per name in a text; not at all where the text links one of the
+    /// senses by hand or belongs to one of them.
+    fn ambiguous_mention(&mut self, group: usize, written: &str, at: usize) -> Option<String> {
+        let glossary = self.linker.glossary;
+        let senses = glossary.senses.group(group);
+        let chosen = |t: &TermId| self.linked.contains(t) || Some(*t) == self.linker.source_term;
+        let published = |t: &TermId| self.linker.include_drafts || !glossary.term(*t).draft;
+        if senses.terms.iter().any(chosen) || !senses.terms.iter().any(published) || !self.ambiguous.insert(group) {
+            return None;
+        }
+        let choices: Vec<String> = senses
+            .terms
+            .iter()
+            .map(|&t| {
+                let (entry, _) = glossary.entry_or_fallback(t, senses.lang);
+                format!("`[[{}|{written}]]` for {}", glossary.term(t).slug, entry.label())
+            })
+            .collect();
+        self.diags.push(
+            Diagnostic::new(
+                Code::AmbiguousMention,
+                Some(Span::new(self.file, at..at + written.len())),
+                format!("`{written}` names {} terms, so it links to the list of its senses", senses.terms.len()),
+            )
+            .with_help(format!("link the sense you mean: {}", choices.join(", or "))),
+        );
+        let code = glossary.config.language(senses.lang).code.as_str();
+        let href = crate::render::PagePath::Senses(code, &senses.slug).href();
+        Some(format!("<a class=\"senses-link\" href=\"{}\">", crate::util::text::escape_html(&href)))
     }
 
     /// The number and anchor of footnote `label`, numbered in order of first use.

@@ -3,8 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{graph, Entry, EntryId, Glossary, Term, TermId};
-use crate::config::SiteConfig;
+use super::senses::Senses;
+use super::{graph, Entry, EntryId, Glossary, Term, TermId, TermStatus};
+use crate::config::{LangId, SiteConfig};
 use crate::diag::{suggest, Code, Diagnostic};
 use crate::frontmatter::ParsedFile;
 use crate::source::SourceMap;
@@ -41,6 +42,8 @@ pub fn assemble(
             autolink: true,
             redirect_from: Vec::new(),
             updated: None,
+            status: None,
+            use_instead: None,
         })
         .collect();
 
@@ -98,11 +101,12 @@ pub fn assemble(
             }
         }
     }
-    check_duplicate_titles(&config, &entries, &sources, &mut diags);
+    read_status(&mut terms, &entries, default, &mut diags);
+    let senses = shared_names(&config, &entries, &sources, &mut diags);
 
     let (graph, graph_diags) = graph::build(&terms, &entries, default);
     diags.extend(graph_diags);
-    (Glossary { config, sources, terms, entries, by_slug, graph, articles, article_entries }, diags)
+    (Glossary { config, sources, terms, entries, by_slug, graph, articles, article_entries, senses }, diags)
 }
 
 struct Resolver<'a> {
@@ -239,6 +243,33 @@ fn check_structure_matches(entry: &Entry, default: &Entry, config: &SiteConfig, 
         ("tags", &entry.declared.tags, &default.declared.tags),
     ];
     let default_code = &config.language(config.default_language).code;
+    let scalars = [
+        (
+            "status",
+            entry.declared.status.as_ref().map(|s| (s.value.as_str().to_owned(), s.span)),
+            default.declared.status.as_ref().map(|s| s.value.as_str().to_owned()),
+        ),
+        (
+            "use",
+            entry.declared.use_instead.as_ref().map(|s| (s.value.trim().to_owned(), s.span)),
+            default.declared.use_instead.as_ref().map(|s| s.value.trim().to_owned()),
+        ),
+    ];
+    for (key, own, theirs) in scalars {
+        let Some((own, span)) = own else { continue };
+        if Some(&own) != theirs.as_ref() {
+            let fix = theirs
+                .map_or_else(|| "remove it here".to_owned(), |v| format!("remove it here, or write `{key}: {v}`"));
+            diags.push(
+                Diagnostic::new(
+                    Code::TranslationMismatch,
+                    Some(span),
+                    format!("`{key}` differs from the {default_code} file"),
+                )
+                .with_help(format!("`{key}` belongs to the term: {fix}")),
+            );
+        }
+    }
     for (key, own, theirs) in pairs {
         let Some(own) = own else { continue };
         let set = |items: &[Spanned<String>]| items.iter().map(|i| i.value.clone()).collect::<BTreeSet<_>>();
@@ -259,42 +290,144 @@ fn check_structure_matches(entry: &Entry, default: &Entry, config: &SiteConfig, 
     }
 }
 
-/// Two terms may not claim the same title or alias in one language. Names
-/// are compared as readers see them: case, Unicode normalisation (NFC),
+/// Two terms may not claim the same title or alias in one language, unless
+/// each declares which sense of the name it is (`sense:`, all different):
+/// then the name is shared and gets a disambiguation page. Names are
+/// compared as readers see them: case, Unicode normalisation (NFC),
 /// invisible characters and runs of spaces do not make two names different.
-fn check_duplicate_titles(config: &SiteConfig, entries: &[Entry], sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
-    let mut claimed: BTreeMap<(usize, String), (&Entry, &Spanned<String>)> = BTreeMap::new();
-    for entry in entries {
+fn shared_names(config: &SiteConfig, entries: &[Entry], sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> Senses {
+    let mut claims: BTreeMap<(usize, String), Vec<Claim<'_>>> = BTreeMap::new();
+    for entry in entries.iter().filter(|e| !e.broken) {
         for name in std::iter::once(&entry.title).chain(&entry.aliases) {
             let key = (entry.lang.0, crate::util::text::comparable_name(&name.value));
-            match claimed.get(&key) {
-                Some((other, other_name)) if other.term != entry.term => {
-                    let other_path = crate::util::text::slash_path(sources.path(other.file));
-                    let twin = if other_name.value.trim().to_lowercase() == name.value.trim().to_lowercase() {
-                        ""
-                    } else {
-                        " (written differently, but the same to a reader: they differ in invisible characters, spacing or Unicode normalisation)"
-                    };
+            claims.entry(key).or_default().push((entry, name));
+        }
+    }
+    let mut shared = Vec::new();
+    for claimants in claims.values() {
+        let (first, first_name) = claimants[0];
+        if claimants.iter().all(|(e, _)| e.term == first.term) {
+            continue;
+        }
+        if distinct_senses(claimants) {
+            shared.extend(claimants.iter().map(|(e, name)| (e.lang, name.value.as_str(), e.term)));
+            continue;
+        }
+        for (entry, name) in claimants.iter().filter(|(e, _)| e.term != first.term) {
+            let other_path = crate::util::text::slash_path(sources.path(first.file));
+            let twin = if first_name.value.trim().to_lowercase() == name.value.trim().to_lowercase() {
+                ""
+            } else {
+                " (written differently, but the same to a reader: they differ in invisible characters, spacing or Unicode normalisation)"
+            };
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateAlias,
+                    Some(name.span),
+                    format!("`{}` is already the title or an alias of another term ({other_path}){twin}", name.value),
+                )
+                .with_help(format!(
+                    "names must be unique within {}: disambiguate one, e.g. with a qualifier in parentheses; or, if both are senses of one word, give each term a different `sense:` (e.g. `sense: AI`)",
+                    config.language(entry.lang).name
+                )),
+            );
+        }
+    }
+    Senses::from_claims(shared)
+}
+
+/// An entry and one of its names.
+type Claim<'a> = (&'a Entry, &'a Spanned<String>);
+
+/// Whether every term claiming a name declares a sense, and no two the same.
+fn distinct_senses(claimants: &[Claim<'_>]) -> bool {
+    let mut senses: BTreeMap<String, TermId> = BTreeMap::new();
+    claimants.iter().all(|(entry, _)| {
+        let Some(sense) = &entry.sense else { return false };
+        let key = crate::util::text::comparable_name(&sense.value);
+        *senses.entry(key).or_insert(entry.term) == entry.term
+    })
+}
+
+/// `status:` and `use:`: a deprecated term names the term to use instead,
+/// which exists, is not itself and is not deprecated too; only a deprecated
+/// term names one.
+fn read_status(terms: &mut [Term], entries: &[Entry], default: LangId, diags: &mut Vec<Diagnostic>) {
+    let by_slug: BTreeMap<&str, TermId> = terms.iter().map(|t| (t.slug.as_str(), t.id)).collect();
+    let mut resolved = Vec::new();
+    for term in terms.iter() {
+        let Some(entry) = term.entry(default).map(|e| &entries[e.index()]) else { continue };
+        let status = entry.declared.status.as_ref().map(|s| s.value);
+        let use_instead = entry.declared.use_instead.as_ref();
+        let deprecated = status == Some(TermStatus::Deprecated);
+        let target = match use_instead {
+            None => {
+                if deprecated {
+                    let at = entry.declared.status.as_ref().map_or(entry.span, |s| s.span);
                     diags.push(
                         Diagnostic::new(
-                            Code::DuplicateAlias,
-                            Some(name.span),
-                            format!(
-                                "`{}` is already the title or an alias of another term ({other_path}){twin}",
-                                name.value
-                            ),
+                            Code::MissingField,
+                            Some(at),
+                            format!("`{}` is deprecated but says nothing to use instead", term.slug),
                         )
-                        .with_help(format!(
-                            "names must be unique within {}: disambiguate one, e.g. with a qualifier in parentheses",
-                            config.language(entry.lang).name
-                        )),
+                        .with_help("add `use: <slug>` naming the term readers should use"),
                     );
                 }
-                Some(_) => {}
+                None
+            }
+            Some(written) if !deprecated => {
+                diags.push(
+                    Diagnostic::new(Code::InvalidValue, Some(written.span), "`use` is only for deprecated terms")
+                        .with_help("add `status: deprecated`, or remove `use`"),
+                );
+                None
+            }
+            Some(written) => match by_slug.get(written.value.trim()) {
                 None => {
-                    claimed.insert(key, (entry, name));
+                    diags.push(
+                        Diagnostic::new(
+                            Code::UnknownReference,
+                            Some(written.span),
+                            format!("`use: {}` is not a term", written.value),
+                        )
+                        .with_optional_help(suggest::did_you_mean(&written.value, by_slug.keys().copied())),
+                    );
+                    None
                 }
+                Some(&id) if id == term.id => {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            Some(written.span),
+                            format!("`{}` says to use itself instead", term.slug),
+                        )
+                        .with_help("name the term that replaces it"),
+                    );
+                    None
+                }
+                Some(&id) => Some((id, written)),
+            },
+        };
+        resolved.push((term.id, status, target));
+    }
+    for (id, status, target) in resolved {
+        if let Some((target, written)) = target {
+            let replacement = &terms[target.index()];
+            let replacement_status =
+                replacement.entry(default).and_then(|e| entries[e.index()].declared.status.as_ref()).map(|s| s.value);
+            if replacement_status == Some(TermStatus::Deprecated) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        Some(written.span),
+                        format!("`use: {}` is deprecated too", written.value),
+                    )
+                    .with_help("name the term readers should end up at"),
+                );
+            } else {
+                terms[id.index()].use_instead = Some(target);
             }
         }
+        terms[id.index()].status = status;
     }
 }

@@ -6,6 +6,7 @@ pub mod articles;
 mod assemble;
 pub mod casing;
 pub mod graph;
+pub mod senses;
 pub mod status;
 
 pub use assemble::assemble;
@@ -64,6 +65,41 @@ pub struct Term {
     pub redirect_from: Vec<Slug>,
     /// Date of the last meaningful change.
     pub updated: Option<String>,
+    /// Whether the name is the one to use (`status:`), when the file says.
+    pub status: Option<TermStatus>,
+    /// For a deprecated term: the term to use instead (`use:`).
+    pub use_instead: Option<TermId>,
+}
+
+/// A term's standing as a name to use, as terminologists mark it (the
+/// administrative statuses of TBX).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermStatus {
+    /// The name to use.
+    Preferred,
+    /// Acceptable, though another name is preferred.
+    Admitted,
+    /// Not to be used: `use:` names the replacement.
+    Deprecated,
+}
+
+impl TermStatus {
+    /// Every status, in the order they are documented.
+    pub const ALL: [TermStatus; 3] = [TermStatus::Preferred, TermStatus::Admitted, TermStatus::Deprecated];
+
+    /// As written in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermStatus::Preferred => "preferred",
+            TermStatus::Admitted => "admitted",
+            TermStatus::Deprecated => "deprecated",
+        }
+    }
+
+    /// The status written `text`.
+    pub fn parse(text: &str) -> Option<TermStatus> {
+        TermStatus::ALL.into_iter().find(|s| s.as_str() == text.trim())
+    }
 }
 
 impl Term {
@@ -96,6 +132,8 @@ pub struct Entry {
     pub aliases: Vec<Spanned<String>>,
     /// How the A–Z index sorts and groups the title, when not as written.
     pub sort_as: Option<Spanned<String>>,
+    /// Which sense of a shared name this is ("AI" for "Token (AI)").
+    pub sense: Option<Spanned<String>>,
     /// Key facts (inline Markdown).
     pub facts: Vec<Spanned<String>>,
     /// Numbered sources.
@@ -132,6 +170,7 @@ impl Entry {
             summary: front.summary,
             aliases: front.aliases,
             sort_as: front.sort_as,
+            sense: front.sense,
             facts: front.facts,
             sources: front.sources,
             quiz: front.quiz,
@@ -147,6 +186,15 @@ impl Entry {
     /// The title.
     pub fn title(&self) -> &str {
         &self.title.value
+    }
+
+    /// The title as lists show it, with its sense when it has one:
+    /// "Token (AI)".
+    pub fn label(&self) -> String {
+        match &self.sense {
+            Some(sense) => format!("{} ({})", self.title(), sense.value.trim()),
+            None => self.title().to_owned(),
+        }
     }
 
     /// What the A–Z index sorts and groups by: `sort_as`, else the title.
@@ -170,6 +218,10 @@ pub struct Declared {
     pub draft: bool,
     /// `false`: mentions of the term are not linked automatically.
     pub autolink: bool,
+    /// `status:`, if the key is present.
+    pub status: Option<Spanned<TermStatus>>,
+    /// `use:` (a slug), if the key is present.
+    pub use_instead: Option<Spanned<String>>,
 }
 
 /// One numbered source.
@@ -213,6 +265,8 @@ pub struct Glossary {
     pub articles: Vec<articles::Article>,
     /// Article files, sorted by slug then language.
     pub article_entries: Vec<articles::ArticleEntry>,
+    /// Names that several terms share in one language, each sense declared.
+    pub senses: senses::Senses,
 }
 
 impl Glossary {

@@ -96,7 +96,9 @@ impl Crumb {
 /// The main section a page belongs to.
 fn section_of(path: PagePath<'_>) -> &'static str {
     match path {
-        PagePath::Home(_) | PagePath::Term(..) | PagePath::Az(..) | PagePath::Search(_) => "terms",
+        PagePath::Home(_) | PagePath::Term(..) | PagePath::Az(..) | PagePath::Search(_) | PagePath::Senses(..) => {
+            "terms"
+        }
         PagePath::Tag(..) | PagePath::ConceptMap(..) | PagePath::Topics(_) => "topics",
         PagePath::Practice(_) => "practice",
         PagePath::Articles(_) | PagePath::Article(..) => "articles",
@@ -168,6 +170,8 @@ pub(crate) struct TermLink<'a> {
     pub slug: &'a str,
     /// Title.
     pub title: &'a str,
+    /// Which sense of a shared name it is, shown after the title.
+    pub sense: Option<&'a str>,
     /// Relative link.
     pub href: String,
     /// Set when the title is in another language (fallback).
@@ -300,6 +304,7 @@ pub(crate) fn term_link<'a>(ctx: &Context<'a>, term: TermId, lang: LangId, with_
     TermLink {
         slug,
         title: entry.title(),
+        sense: entry.sense.as_ref().map(|s| s.value.trim()),
         href: PagePath::Term(ctx.code(lang), slug).href(),
         lang: fallback.then(|| glossary.config.language(entry.lang).code.as_str()),
         summary,

@@ -95,6 +95,7 @@ impl<'a> Renderer<'a> {
             pages::article::write_all(ctx, lang, &out)?;
             pages::topics::write(ctx, lang, &out)?;
             pages::search::write(ctx, lang, &out)?;
+            pages::senses::write_all(ctx, lang, &out)?;
         }
         pages::status::write_all(ctx, &out)?;
         pages::practice::write_all(ctx, &out)?;

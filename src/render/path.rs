@@ -40,6 +40,8 @@ pub enum PagePath<'a> {
     Practice(&'a str),
     /// A language's translation status page: `en/translations/`.
     Translations(&'a str),
+    /// The senses of a name several terms share: `en/senses/token/`.
+    Senses(&'a str, &'a str),
 }
 
 impl<'a> PagePath<'a> {
@@ -60,6 +62,7 @@ impl<'a> PagePath<'a> {
             PagePath::Article(lang, slug) => format!("{lang}/articles/{slug}/"),
             PagePath::Practice(lang) => format!("{lang}/practice/"),
             PagePath::Translations(lang) => format!("{lang}/translations/"),
+            PagePath::Senses(lang, slug) => format!("{lang}/senses/{slug}/"),
         }
     }
 
@@ -99,7 +102,8 @@ impl<'a> PagePath<'a> {
             | PagePath::Articles(lang)
             | PagePath::Article(lang, _)
             | PagePath::Practice(lang)
-            | PagePath::Translations(lang) => Some(lang),
+            | PagePath::Translations(lang)
+            | PagePath::Senses(lang, _) => Some(lang),
         }
     }
 
@@ -121,6 +125,7 @@ impl<'a> PagePath<'a> {
             PagePath::Article(_, slug) => PagePath::Article(code, slug),
             PagePath::Practice(_) => PagePath::Practice(code),
             PagePath::Translations(_) => PagePath::Translations(code),
+            PagePath::Senses(_, slug) => PagePath::Senses(code, slug),
         }
     }
 
@@ -237,6 +242,7 @@ mod tests {
             (PagePath::Article("en", "a"), "en/articles/a/", "en/articles/a/index.html"),
             (PagePath::Practice("en"), "en/practice/", "en/practice/index.html"),
             (PagePath::Translations("en"), "en/translations/", "en/translations/index.html"),
+            (PagePath::Senses("en", "token"), "en/senses/token/", "en/senses/token/index.html"),
         ];
         for (page, dir, file) in cases {
             assert_eq!((page.dir().as_str(), page.file().as_str()), (dir, file), "{page:?}");

@@ -68,7 +68,10 @@ macro_rules! fixture_tests {
 }
 
 fixture_tests! {
+    ambiguous_link => "ambiguous-link",
+    ambiguous_mention => "ambiguous-mention",
     control_character => "control-character",
+    deprecated_term => "deprecated-term",
     duplicate_alias => "duplicate-alias",
     duplicate_body => "duplicate-body",
     duplicate_source => "duplicate-source",

@@ -18,6 +18,7 @@ mod reliability;
 mod robustness;
 mod sample;
 mod scale;
+mod senses;
 mod serve;
 mod support;
 mod theme;

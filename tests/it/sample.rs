@@ -36,7 +36,8 @@ const REQUIRED: &[&str] = &[
     "rollup",
     "data-availability",
     "cryptography",
-    "token",
+    "token-ai",
+    "crypto-token",
     "tokenizer",
     "machine-learning",
 ];

@@ -15,6 +15,8 @@ use crate::render::writer::Writer;
 struct ExportTerm<'a> {
     slug: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sense: Option<&'a str>,
     aliases: Vec<&'a str>,
     summary: String,
     tags: &'a [String],
@@ -23,6 +25,10 @@ struct ExportTerm<'a> {
     url: String,
     translation: &'static str,
     updated: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+    #[serde(rename = "use", skip_serializing_if = "Option::is_none")]
+    use_instead: Option<&'a str>,
 }
 
 /// Writes the export of every language.
@@ -57,6 +63,7 @@ fn export(ctx: &Context<'_>, lang: LangId) -> Result<String, Error> {
             ExportTerm {
                 slug: term.slug.as_str(),
                 title: entry.title(),
+                sense: entry.sense.as_ref().map(|s| s.value.trim()),
                 aliases: entry.aliases.iter().map(|a| a.value.as_str()).collect(),
                 summary: ctx.plain_summary(term.id, lang),
                 tags: &term.tags,
@@ -65,6 +72,8 @@ fn export(ctx: &Context<'_>, lang: LangId) -> Result<String, Error> {
                 url: ctx.urls.absolute(&PagePath::Term(code, term.slug.as_str()).dir()),
                 translation,
                 updated: term.updated.as_deref(),
+                status: term.status.map(crate::model::TermStatus::as_str),
+                use_instead: term.use_instead.map(|t| glossary.term(t).slug.as_str()),
             }
         })
         .collect();

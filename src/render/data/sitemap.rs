@@ -55,6 +55,11 @@ fn sitemap(ctx: &Context<'_>) -> String {
         let lastmod = front.updated.as_ref().map_or(article.date.as_str(), |u| u.value.as_str());
         entry(PagePath::Article(any, article.slug.as_str()), Some(lastmod));
     }
+    // A shared name's page exists in the languages where the name is shared.
+    for group in ctx.glossary.senses.all().iter().filter(|g| g.terms.iter().any(|&t| ctx.published(t))) {
+        let page = PagePath::Senses(ctx.code(group.lang), &group.slug);
+        let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>\n  </url>", escape_html(&ctx.urls.absolute(&page.dir())));
+    }
     xml.push_str("</urlset>\n");
     xml
 }

@@ -10,6 +10,7 @@ pub(crate) mod practice;
 pub(crate) mod redirect;
 pub(crate) mod root;
 pub(crate) mod search;
+pub(crate) mod senses;
 pub(crate) mod status;
 pub(crate) mod tag;
 pub(crate) mod term;

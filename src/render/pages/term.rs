@@ -85,11 +85,31 @@ struct DateView<'a> {
     display: String,
 }
 
+/// The note on a term whose name other terms share: its other senses and
+/// the page listing them all.
+#[derive(Serialize)]
+struct SensesNote<'a> {
+    text: String,
+    others: Vec<TermLink<'a>>,
+    all_text: &'a str,
+    all_href: String,
+}
+
+/// The notice on a deprecated term: the term to use instead.
+#[derive(Serialize)]
+struct DeprecatedNotice<'a> {
+    text: &'a str,
+    instead: TermLink<'a>,
+}
+
 #[derive(Serialize)]
 struct TermView<'a> {
     page: PageView<'a>,
     slug: &'a str,
     title: &'a str,
+    sense: Option<&'a str>,
+    senses: Vec<SensesNote<'a>>,
+    deprecated: Option<DeprecatedNotice<'a>>,
     title_lang: Option<String>,
     aliases: Vec<&'a str>,
     summary: Part<&'a str>,
@@ -290,10 +310,17 @@ pub(crate) fn write<'a>(
     }
     let (previous, next) = neighbours_in_learning_order(ctx, term.id, lang);
     let updated = term.updated.as_deref().map(|iso| DateView { iso, display: ctx.display_date(iso, lang) });
+    let deprecated = term.use_instead.filter(|t| ctx.published(*t)).map(|t| DeprecatedNotice {
+        text: ctx.text(lang, "deprecated_notice"),
+        instead: term_link(ctx, t, lang, false),
+    });
     let view = TermView {
         page,
         slug,
         title,
+        sense: title_entry.sense.as_ref().map(|s| s.value.trim()),
+        senses: senses_notes(ctx, term, title_entry, lang),
+        deprecated,
         title_lang: lang_of(title_entry),
         aliases: title_entry.aliases.iter().map(|a| a.value.as_str()).collect(),
         summary,
@@ -324,6 +351,30 @@ pub(crate) fn write<'a>(
         out.file(FilePath::Graph(code, slug), mermaid.as_bytes())?;
     }
     Ok(())
+}
+
+/// For each name `term` shares in the language of `entry` (its own, or
+/// the fallback shown): the other published senses and the page of all.
+fn senses_notes<'a>(ctx: &Context<'a>, term: &Term, entry: &Entry, lang: LangId) -> Vec<SensesNote<'a>> {
+    let senses = &ctx.glossary.senses;
+    senses
+        .of_term(term.id, entry.lang)
+        .filter_map(|index| {
+            let group = senses.group(index);
+            let others: Vec<TermLink<'a>> = group
+                .terms
+                .iter()
+                .filter(|&&t| t != term.id && ctx.published(t))
+                .map(|&t| term_link(ctx, t, lang, false))
+                .collect();
+            (!others.is_empty()).then(|| SensesNote {
+                text: ctx.text(lang, "senses_other").replace("{name}", &group.name),
+                others,
+                all_text: ctx.text(lang, "senses_all"),
+                all_href: PagePath::Senses(ctx.code(group.lang), &group.slug).href(),
+            })
+        })
+        .collect()
 }
 
 /// Home › the term's first topic › the term.
