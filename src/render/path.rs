@@ -145,6 +145,10 @@ pub enum FilePath<'a> {
     Feed(&'a str),
     /// A language's export: `en/glossary.json`.
     Export(&'a str),
+    /// Every language's terms as CSV: `glossary.csv`.
+    Csv,
+    /// A language's terms as CSV: `en/glossary.csv`.
+    LanguageCsv(&'a str),
     /// A language's learning paths: `en/paths.json`.
     Paths(&'a str),
     /// A language's quiz questions: `en/quiz.json`.
@@ -171,6 +175,8 @@ impl FilePath<'_> {
             FilePath::Graph(lang, slug) => format!("{}graph.mmd", PagePath::Term(lang, slug).dir()),
             FilePath::Feed(lang) => format!("{lang}/atom.xml"),
             FilePath::Export(lang) => format!("{lang}/glossary.json"),
+            FilePath::Csv => "glossary.csv".to_owned(),
+            FilePath::LanguageCsv(lang) => format!("{lang}/glossary.csv"),
             FilePath::Paths(lang) => format!("{lang}/paths.json"),
             FilePath::Quiz(lang) => format!("{lang}/quiz.json"),
             FilePath::Search(lang, file) => format!("pagefind/{lang}/{file}"),
