@@ -149,6 +149,10 @@ pub enum FilePath<'a> {
     Csv,
     /// A language's terms as CSV: `en/glossary.csv`.
     LanguageCsv(&'a str),
+    /// Every language's terms as TBX: `glossary.tbx`.
+    Tbx,
+    /// A language's terms as TBX: `en/glossary.tbx`.
+    LanguageTbx(&'a str),
     /// A language's learning paths: `en/paths.json`.
     Paths(&'a str),
     /// A language's quiz questions: `en/quiz.json`.
@@ -177,6 +181,8 @@ impl FilePath<'_> {
             FilePath::Export(lang) => format!("{lang}/glossary.json"),
             FilePath::Csv => "glossary.csv".to_owned(),
             FilePath::LanguageCsv(lang) => format!("{lang}/glossary.csv"),
+            FilePath::Tbx => "glossary.tbx".to_owned(),
+            FilePath::LanguageTbx(lang) => format!("{lang}/glossary.tbx"),
             FilePath::Paths(lang) => format!("{lang}/paths.json"),
             FilePath::Quiz(lang) => format!("{lang}/quiz.json"),
             FilePath::Search(lang, file) => format!("pagefind/{lang}/{file}"),

@@ -1,5 +1,5 @@
-//! The glossary exports every build writes: `glossary.csv` (root and per
-//! language), read back with real parsers and compared with the source files.
+//! The glossary exports every build writes: `glossary.csv` and
+//! `glossary.tbx` (root and per language), read back with real parsers and compared with the source files.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -165,7 +165,106 @@ fn csv_escapes_bars_and_backslashes_in_lists() {
 fn exports_are_deterministic() {
     let first = SiteTest::fixture("languages").build_with(&["--no-search"]);
     let second = SiteTest::fixture("languages").build_with(&["--no-search"]);
-    for rel in ["glossary.csv", "en/glossary.csv", "ar/glossary.csv"] {
+    for rel in ["glossary.csv", "en/glossary.csv", "ar/glossary.csv", "glossary.tbx", "ja/glossary.tbx"] {
         assert_eq!(first.text(rel), second.text(rel), "{rel}");
     }
+}
+
+const TBX: &str = "urn:iso:std:iso:30042:ed-2";
+const XML: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// The concepts of a TBX file: id → (subject field, [(language, definition, [terms])]).
+type Concepts = Vec<(String, Option<String>, Vec<(String, String, Vec<String>)>)>;
+
+/// The child elements of `node` named `name` (in the TBX namespace).
+fn children<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
+    node.children().filter(|c| c.has_tag_name((TBX, name))).collect()
+}
+
+fn text_of(node: roxmltree::Node<'_, '_>) -> String {
+    node.text().unwrap_or_default().to_owned()
+}
+
+fn tbx_concepts(text: &str) -> Concepts {
+    let doc = roxmltree::Document::parse(text).unwrap();
+    let root = doc.root_element();
+    assert_eq!((root.tag_name().namespace(), root.tag_name().name()), (Some(TBX), "tbx"));
+    assert_eq!((root.attribute("type"), root.attribute("style")), (Some("TBX-Basic"), Some("dca")));
+    let body = root.descendants().find(|n| n.has_tag_name((TBX, "body"))).unwrap();
+    children(body, "conceptEntry")
+        .into_iter()
+        .map(|concept| {
+            let field = children(concept, "descrip").first().map(|d| {
+                assert_eq!(d.attribute("type"), Some("subjectField"));
+                text_of(*d)
+            });
+            let langs = children(concept, "langSec")
+                .into_iter()
+                .map(|sec| {
+                    let definition = children(sec, "descrip")[0];
+                    assert_eq!(definition.attribute("type"), Some("definition"));
+                    let terms = children(sec, "termSec").into_iter().map(|t| text_of(children(t, "term")[0])).collect();
+                    (sec.attribute((XML, "lang")).unwrap().to_owned(), text_of(definition), terms)
+                })
+                .collect();
+            (concept.attribute("id").unwrap().to_owned(), field, langs)
+        })
+        .collect()
+}
+
+#[test]
+fn tbx_has_a_concept_per_term_and_a_language_section_per_own_file() {
+    let built = shared("basic", &["--no-search"]);
+    let text = built.text("glossary.tbx");
+    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng\""));
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    assert_eq!(doc.root_element().attribute((XML, "lang")), Some("en"));
+    let source = doc.descendants().find(|n| n.has_tag_name((TBX, "sourceDesc"))).unwrap();
+    assert_eq!(source.children().find(|n| n.is_element()).and_then(|p| p.text()), Some("Test Glossary"));
+
+    let concepts = tbx_concepts(&text);
+    let ids: Vec<&str> = concepts.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(ids, ["proof-of-stake", "slashing", "staking", "validator"]);
+    let (_, field, langs) = &concepts[0];
+    assert_eq!(field.as_deref(), Some("Consensus"));
+    let en = &langs[0];
+    assert_eq!(
+        (en.0.as_str(), en.1.as_str(), en.2.clone()),
+        (
+            "en",
+            "A way for a blockchain to agree on blocks by putting deposits at risk.",
+            vec!["Proof of Stake".to_owned(), "PoS".to_owned()]
+        )
+    );
+    assert_eq!(langs[1].0, "ko");
+    // slashing has no Korean file: its concept has no Korean section.
+    assert_eq!(concepts[1].2.iter().map(|l| l.0.as_str()).collect::<Vec<_>>(), ["en"]);
+    assert_eq!(concepts[1].1, None);
+
+    let ko = tbx_concepts(&built.text("ko/glossary.tbx"));
+    assert_eq!(ko.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["proof-of-stake", "staking", "validator"]);
+    assert!(ko.iter().all(|c| c.2.len() == 1 && c.2[0].0 == "ko"));
+    assert_eq!(ko[1].2[0].2, ["스테이킹"]);
+    let ko_doc = built.text("ko/glossary.tbx");
+    let ko_doc = roxmltree::Document::parse(&ko_doc).unwrap();
+    assert_eq!(ko_doc.root_element().attribute((XML, "lang")), Some("ko"));
+}
+
+#[test]
+fn tbx_keeps_hostile_text_as_text() {
+    let built = shared("hostile", &["--no-search"]);
+    let concepts = tbx_concepts(&built.text("glossary.tbx"));
+    let root = fixture_root("hostile");
+    assert_eq!(concepts.len(), 2);
+    for (slug, _, langs) in &concepts {
+        let (front, _) = source(&root, &format!("content/en/terms/{slug}.md"));
+        assert_eq!(langs[0].2[0], front["title"].as_str().unwrap());
+    }
+    let script = concepts.iter().find(|c| c.0 == "script-title").unwrap();
+    assert_eq!(script.2[0].2[1], "<b>bold</b>");
+    assert_eq!(script.2[0].1, "Raw <img src=x onerror=alert(1)> and emphasis.");
+    let doc = built.text("glossary.tbx");
+    let doc = roxmltree::Document::parse(&doc).unwrap();
+    let source = doc.descendants().find(|n| n.has_tag_name((TBX, "p"))).unwrap();
+    assert_eq!(source.text(), Some("<Hostile> & \"Site\""));
 }
