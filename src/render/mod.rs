@@ -105,6 +105,7 @@ impl<'a> Renderer<'a> {
         data::export::write_all(ctx, &out)?;
         data::csv::write_all(ctx, &out)?;
         data::tbx::write_all(ctx, &out)?;
+        data::skos::write(ctx, &out)?;
         data::sitemap::write(ctx, &out)?;
         write_root_files(ctx, &out)?;
         watch.lap("other pages");
