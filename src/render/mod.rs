@@ -128,6 +128,15 @@ impl<'a> Renderer<'a> {
         Ok(out.written())
     }
 
+    /// The exports that hold each term's text as written (the CSV files),
+    /// which an edit applied in place changes; the others hold only what
+    /// such an edit leaves alone.
+    pub fn render_text_exports(&self, sink: &dyn OutputSink) -> Result<Written, Error> {
+        let out = self.writer(sink);
+        data::csv::write_all(&self.ctx, &out)?;
+        Ok(out.written())
+    }
+
     /// The translation status pages and their data file.
     pub fn render_status(&self, sink: &dyn OutputSink) -> Result<Written, Error> {
         let out = self.writer(sink);
