@@ -43,6 +43,7 @@ impl Problem {
             | Error::Server { .. }
             | Error::Watch { .. }
             | Error::Json { .. }
+            | Error::Encode { .. }
             | Error::Search { .. } => ("site", "site".to_owned()),
         };
         Problem { severity: "error", code, location, message: error.to_string(), help: None }
@@ -124,6 +125,7 @@ impl Builder {
         let renderer = live.site.renderer(true);
         let published: Vec<TermId> = applied.terms.iter().copied().filter(|t| renderer.published(*t)).collect();
         renderer.render_terms(&published, &sink, &|| {})?;
+        renderer.render_text_exports(&sink)?;
         if applied.statuses_changed {
             renderer.render_status(&sink)?;
         }
