@@ -376,3 +376,45 @@ fn skos_literals_survive_every_character() {
         );
     }
 }
+
+#[test]
+fn exports_carry_senses_and_status() {
+    let built = shared("senses", &["--no-search"]);
+    let rows = csv_rows(built, "glossary.csv");
+    let row = |slug: &str, lang: &str| rows.iter().find(|r| r["slug"] == slug && r["language"] == lang).unwrap();
+    assert_eq!(row("fork-code", "en")["sense"], "software");
+    assert_eq!(row("fork-code", "ko")["sense"], "소프트웨어");
+    let digest = row("digest-function", "en");
+    assert_eq!((digest["status"].as_str(), digest["use"].as_str()), ("deprecated", "hash-function"));
+    // Term-level columns stay on the default-language row.
+    assert_eq!(row("digest-function", "ko")["status"], "");
+
+    let text = built.text("glossary.tbx");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let concept = doc
+        .descendants()
+        .find(|n| n.has_tag_name((TBX, "conceptEntry")) && n.attribute("id") == Some("digest-function"))
+        .unwrap();
+    let notes: Vec<(String, String)> = concept
+        .descendants()
+        .filter(|n| n.has_tag_name((TBX, "termNote")))
+        .map(|n| {
+            let term = children(n.parent().unwrap(), "term")[0];
+            (text_of(term), text_of(n))
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        pairs(&[("Digest function", "deprecatedTerm-admn-sts"), ("다이제스트 함수", "deprecatedTerm-admn-sts")])
+    );
+
+    let graph = triples(&built.text("glossary.ttl"));
+    let digest = "https://example.org/en/terms/digest-function/";
+    assert_eq!(
+        objects(&graph, digest, "http://purl.org/dc/terms/isReplacedBy"),
+        ["https://example.org/en/terms/hash-function/"]
+    );
+    let fork = "https://example.org/en/terms/fork-code/";
+    let labels = objects(&graph, fork, "http://www.w3.org/2004/02/skos/core#prefLabel");
+    assert!(labels.iter().any(|l| l.contains("Fork (software)")), "{labels:?}");
+}

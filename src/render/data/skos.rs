@@ -61,7 +61,8 @@ fn describe(ctx: &Context<'_>, row: &TermRow<'_>, scheme: &str, concept: &dyn Fn
     let mut definitions = Vec::new();
     for entry in &row.entries {
         let lang = ctx.code(entry.lang);
-        labels.push(literal(entry.title(), lang));
+        // "Token (AI)": concepts of one scheme should not share a preferred label.
+        labels.push(literal(&entry.label(), lang));
         // SKOS keeps a concept's preferred and alternative labels apart.
         aliases.extend(entry.aliases.iter().filter(|a| a.value != entry.title()).map(|a| literal(&a.value, lang)));
         definitions.push(literal(&ctx.plain_summary(term.id, entry.lang), lang));
@@ -76,6 +77,7 @@ fn describe(ctx: &Context<'_>, row: &TermRow<'_>, scheme: &str, concept: &dyn Fn
         ("skos:definition", definitions),
         ("skos:related", links(&glossary.graph.related[term.id.index()])),
         ("dct:requires", links(&term.prerequisites)),
+        ("dct:isReplacedBy", links(term.use_instead.as_slice())),
     ];
     properties.retain(|(_, objects)| !objects.is_empty());
     let body: Vec<String> =

@@ -11,6 +11,7 @@ use quick_xml::Writer as XmlWriter;
 use super::rows::{self, TermRow};
 use crate::config::LangId;
 use crate::error::Error;
+use crate::model::TermStatus;
 use crate::render::context::Context;
 use crate::render::path::FilePath;
 use crate::render::writer::Writer;
@@ -86,9 +87,18 @@ fn concept(ctx: &Context<'_>, row: &TermRow<'_>, xml: &mut Xml) -> std::io::Resu
                     xml.create_element("descrip")
                         .with_attribute(("type", "definition"))
                         .write_text_content(clean(&summary))?;
-                    let names = std::iter::once(entry.title()).chain(entry.aliases.iter().map(|a| a.value.as_str()));
-                    for name in names {
-                        xml.create_element("termSec").write_inner_content(|xml| text(xml, "term", name))?;
+                    // The status is the title's: aliases are other names, with none declared.
+                    xml.create_element("termSec").write_inner_content(|xml| {
+                        text(xml, "term", entry.title())?;
+                        if let Some(status) = row.term.status {
+                            xml.create_element("termNote")
+                                .with_attribute(("type", "administrativeStatus"))
+                                .write_text_content(BytesText::new(administrative_status(status)))?;
+                        }
+                        Ok(())
+                    })?;
+                    for alias in &entry.aliases {
+                        xml.create_element("termSec").write_inner_content(|xml| text(xml, "term", &alias.value))?;
                     }
                     Ok(())
                 },
@@ -97,6 +107,15 @@ fn concept(ctx: &Context<'_>, row: &TermRow<'_>, xml: &mut Xml) -> std::io::Resu
         Ok(())
     })?;
     Ok(())
+}
+
+/// TBX-Basic's picklist value for `status`.
+fn administrative_status(status: TermStatus) -> &'static str {
+    match status {
+        TermStatus::Preferred => "preferredTerm-admn-sts",
+        TermStatus::Admitted => "admittedTerm-admn-sts",
+        TermStatus::Deprecated => "deprecatedTerm-admn-sts",
+    }
 }
 
 /// `<name>value</name>`, escaped.
