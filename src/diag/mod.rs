@@ -88,6 +88,10 @@ codes! {
     StrayFile => "stray-file", Warning;
     UnknownString => "unknown-string", Warning;
     MissingStrings => "missing-strings", Warning;
+    MalformedInput => "malformed-input", Error;
+    DuplicateEntry => "duplicate-entry", Error;
+    FileExists => "file-exists", Warning;
+    DroppedValue => "dropped-value", Warning;
 }
 
 /// One problem in the content.
