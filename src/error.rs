@@ -51,6 +51,14 @@ pub enum Error {
         /// What serde_json said.
         source: serde_json::Error,
     },
+    /// An export could not be encoded (CSV, XML).
+    #[error("cannot write {what}: {source}")]
+    Encode {
+        /// Which file.
+        what: &'static str,
+        /// What the encoder said.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// Building the search index failed.
     #[error("building the search index failed: {source}")]
     Search {
@@ -68,6 +76,11 @@ impl Error {
     /// A JSON serialisation error while writing `what`.
     pub fn json(what: &'static str) -> impl FnOnce(serde_json::Error) -> Error {
         move |source| Error::Json { what, source }
+    }
+
+    /// An encoder's error while writing `what`.
+    pub fn encode(what: &'static str, source: impl std::error::Error + Send + Sync + 'static) -> Error {
+        Error::Encode { what, source: Box::new(source) }
     }
 
     /// A Tera error with its whole cause chain.

@@ -103,6 +103,8 @@ impl<'a> Renderer<'a> {
         data::learning::write_all(ctx, &out)?;
         data::feed::write_all(ctx, &out)?;
         data::export::write_all(ctx, &out)?;
+        data::csv::write_all(ctx, &out)?;
+        data::tbx::write_all(ctx, &out)?;
         data::sitemap::write(ctx, &out)?;
         write_root_files(ctx, &out)?;
         watch.lap("other pages");

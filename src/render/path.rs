@@ -145,6 +145,14 @@ pub enum FilePath<'a> {
     Feed(&'a str),
     /// A language's export: `en/glossary.json`.
     Export(&'a str),
+    /// Every language's terms as CSV: `glossary.csv`.
+    Csv,
+    /// A language's terms as CSV: `en/glossary.csv`.
+    LanguageCsv(&'a str),
+    /// Every language's terms as TBX: `glossary.tbx`.
+    Tbx,
+    /// A language's terms as TBX: `en/glossary.tbx`.
+    LanguageTbx(&'a str),
     /// A language's learning paths: `en/paths.json`.
     Paths(&'a str),
     /// A language's quiz questions: `en/quiz.json`.
@@ -171,6 +179,10 @@ impl FilePath<'_> {
             FilePath::Graph(lang, slug) => format!("{}graph.mmd", PagePath::Term(lang, slug).dir()),
             FilePath::Feed(lang) => format!("{lang}/atom.xml"),
             FilePath::Export(lang) => format!("{lang}/glossary.json"),
+            FilePath::Csv => "glossary.csv".to_owned(),
+            FilePath::LanguageCsv(lang) => format!("{lang}/glossary.csv"),
+            FilePath::Tbx => "glossary.tbx".to_owned(),
+            FilePath::LanguageTbx(lang) => format!("{lang}/glossary.tbx"),
             FilePath::Paths(lang) => format!("{lang}/paths.json"),
             FilePath::Quiz(lang) => format!("{lang}/quiz.json"),
             FilePath::Search(lang, file) => format!("pagefind/{lang}/{file}"),

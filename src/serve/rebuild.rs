@@ -43,6 +43,7 @@ impl Problem {
             | Error::Server { .. }
             | Error::Watch { .. }
             | Error::Json { .. }
+            | Error::Encode { .. }
             | Error::Search { .. } => ("site", "site".to_owned()),
         };
         Problem { severity: "error", code, location, message: error.to_string(), help: None }

@@ -6,6 +6,7 @@ mod cache;
 mod cli;
 mod determinism;
 mod diagnostics;
+mod exports;
 mod graph;
 mod i18n;
 mod incremental;

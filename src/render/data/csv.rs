@@ -1,0 +1,139 @@
+//! `glossary.csv` at the root (every language) and in each language's folder:
+//! one row per term and language with its own file, every value as written
+//! in the source file, for spreadsheets and for `glossa import`. The format
+//! is fixed (README, "CSV export"): the importer reads exactly these columns.
+
+use serde::Serialize;
+
+use super::rows::{self, TermRow};
+use crate::config::LangId;
+use crate::error::Error;
+use crate::model::{Entry, Question};
+use crate::render::context::Context;
+use crate::render::path::FilePath;
+use crate::render::writer::Writer;
+
+/// The columns, in order.
+pub const HEADER: [&str; 21] = [
+    "slug",
+    "language",
+    "title",
+    "summary",
+    "aliases",
+    "sort_as",
+    "sense",
+    "tags",
+    "prerequisites",
+    "related",
+    "status",
+    "use",
+    "facts",
+    "sources",
+    "quiz",
+    "updated",
+    "source",
+    "autolink",
+    "draft",
+    "redirect_from",
+    "body",
+];
+
+/// Writes the file of every language and the one of all languages.
+pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
+    let langs = rows::languages(ctx);
+    out.file(FilePath::Csv, table(ctx, &langs)?.as_slice())?;
+    for lang in ctx.glossary.config.lang_ids() {
+        out.file(FilePath::LanguageCsv(ctx.code(lang)), table(ctx, &[lang])?.as_slice())?;
+    }
+    Ok(())
+}
+
+/// The CSV of the entries in `langs`.
+fn table(ctx: &Context<'_>, langs: &[LangId]) -> Result<Vec<u8>, Error> {
+    let encode = |e: ::csv::Error| Error::encode("glossary.csv", e);
+    let mut csv = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    csv.write_record(HEADER).map_err(encode)?;
+    for row in rows::terms(ctx, langs) {
+        for entry in &row.entries {
+            csv.write_record(record(ctx, &row, entry)?).map_err(encode)?;
+        }
+    }
+    csv.into_inner().map_err(|e| Error::encode("glossary.csv", e.into_error()))
+}
+
+/// One row: term-level columns only on the default-language row, where
+/// they are written.
+fn record(ctx: &Context<'_>, row: &TermRow<'_>, entry: &Entry) -> Result<Vec<String>, Error> {
+    let glossary = ctx.glossary;
+    let term = row.term;
+    let owns_term = entry.lang == glossary.config.default_language;
+    let term_level = |value: String| if owns_term { value } else { String::new() };
+    let values = |list: &[crate::source::Spanned<String>]| join(list.iter().map(|s| s.value.as_str()));
+    let sources = join(entry.sources.iter().map(|s| format!("{} <{}>", s.title.value, s.url.value)));
+    Ok(vec![
+        term.slug.as_str().to_owned(),
+        ctx.code(entry.lang).to_owned(),
+        entry.title.value.clone(),
+        entry.summary.value.clone(),
+        values(&entry.aliases),
+        entry.sort_as.as_ref().map(|s| s.value.clone()).unwrap_or_default(),
+        // sense, status and use: not yet keys of the front matter.
+        String::new(),
+        term_level(join(term.tags.iter())),
+        term_level(join(rows::published_slugs(ctx, &term.prerequisites))),
+        term_level(join(rows::published_slugs(ctx, &term.related))),
+        String::new(),
+        String::new(),
+        values(&entry.facts),
+        sources,
+        quiz(entry.quiz.as_deref())?,
+        entry.updated.as_ref().map(|s| s.value.clone()).unwrap_or_default(),
+        entry.source_hash.as_ref().map(|s| s.value.clone()).unwrap_or_default(),
+        term_level(term.autolink.to_string()),
+        term_level(term.draft.to_string()),
+        term_level(join(term.redirect_from.iter().map(|s| s.as_str()))),
+        glossary.body(entry).to_owned(),
+    ])
+}
+
+/// List items joined with ` | `, each with `\` and `|` escaped by a backslash.
+pub fn join<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let escaped: Vec<String> =
+        items.into_iter().map(|item| item.as_ref().replace('\\', "\\\\").replace('|', "\\|")).collect();
+    escaped.join(" | ")
+}
+
+#[derive(Serialize)]
+struct QuizItem<'a> {
+    question: &'a str,
+    choices: Vec<&'a str>,
+    answer: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<&'a str>,
+}
+
+/// The quiz as a compact JSON array, or empty without one.
+fn quiz(questions: Option<&[Question]>) -> Result<String, Error> {
+    let Some(questions) = questions else { return Ok(String::new()) };
+    let items: Vec<QuizItem<'_>> = questions
+        .iter()
+        .map(|q| QuizItem {
+            question: &q.question.value,
+            choices: q.choices.iter().map(|c| c.value.as_str()).collect(),
+            answer: q.answer,
+            explanation: q.explanation.as_ref().map(|e| e.value.as_str()),
+        })
+        .collect();
+    serde_json::to_string(&items).map_err(Error::json("glossary.csv"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items_escape_the_separator_and_the_escape() {
+        assert_eq!(join(["a", "b|c", "d\\e"]), "a | b\\|c | d\\\\e");
+        assert_eq!(join(Vec::<&str>::new()), "");
+    }
+}

@@ -1,0 +1,270 @@
+//! The glossary exports every build writes: `glossary.csv` and
+//! `glossary.tbx` (root and per language), read back with real parsers and compared with the source files.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::{shared, Built, SiteTest};
+
+const HEADER: &str = "slug,language,title,summary,aliases,sort_as,sense,tags,prerequisites,related,status,use,facts,sources,quiz,updated,source,autolink,draft,redirect_from,body";
+
+/// Every row of a CSV file, by column name.
+fn csv_rows(built: &Built, rel: &str) -> Vec<BTreeMap<String, String>> {
+    let text = built.text(rel);
+    assert!(!text.starts_with('\u{feff}'), "{rel} has a BOM");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header.join(","), HEADER, "{rel}");
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        // Each record ends with LF alone (a CR inside a quoted body is the body's).
+        let start = record.position().unwrap().byte() as usize;
+        assert_eq!(&text.as_bytes()[start - 1..start], b"\n", "{rel}");
+        assert_ne!(text.as_bytes()[start - 2], b'\r', "{rel}: record before byte {start} ends with CRLF");
+        rows.push(header.iter().cloned().zip(record.iter().map(str::to_owned)).collect());
+    }
+    assert!(text.ends_with('\n') && !text.ends_with("\r\n"), "{rel}");
+    rows
+}
+
+/// The (slug, language) of each row, in order.
+fn keys(rows: &[BTreeMap<String, String>]) -> Vec<(String, String)> {
+    rows.iter().map(|r| (r["slug"].clone(), r["language"].clone())).collect()
+}
+
+/// A content file's front matter (parsed) and its body as written.
+fn source(root: &Path, rel: &str) -> (serde_yaml::Value, String) {
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let rest = text.strip_prefix("---\n").unwrap();
+    let (yaml, body) = rest.split_once("\n---\n").unwrap();
+    (serde_yaml::from_str(yaml).unwrap(), body.to_owned())
+}
+
+fn fixture_root(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[test]
+fn csv_has_one_row_per_published_term_and_own_language() {
+    let built = shared("basic", &["--no-search"]);
+    let rows = csv_rows(built, "glossary.csv");
+    let expected = [
+        ("proof-of-stake", "en"),
+        ("proof-of-stake", "ko"),
+        ("slashing", "en"),
+        ("staking", "en"),
+        ("staking", "ko"),
+        ("validator", "en"),
+        ("validator", "ko"),
+    ];
+    assert_eq!(keys(&rows), pairs(&expected));
+    let en = csv_rows(built, "en/glossary.csv");
+    assert_eq!(keys(&en), pairs(&expected.iter().copied().filter(|(_, l)| *l == "en").collect::<Vec<_>>()));
+    let ko = csv_rows(built, "ko/glossary.csv");
+    assert_eq!(keys(&ko), pairs(&expected.iter().copied().filter(|(_, l)| *l == "ko").collect::<Vec<_>>()));
+    // A language file has the same rows as the file of all languages.
+    assert_eq!(ko, rows.iter().filter(|r| r["language"] == "ko").cloned().collect::<Vec<_>>());
+}
+
+#[test]
+fn csv_values_are_the_source_as_written() {
+    let built = shared("basic", &["--no-search"]);
+    let rows = csv_rows(built, "glossary.csv");
+    let row = |slug: &str, lang: &str| rows.iter().find(|r| r["slug"] == slug && r["language"] == lang).unwrap();
+    let root = fixture_root("basic");
+
+    let (front, body) = source(&root, "content/en/terms/staking.md");
+    let staking = row("staking", "en");
+    assert_eq!(staking["title"], front["title"].as_str().unwrap());
+    assert_eq!(staking["summary"], front["summary"].as_str().unwrap());
+    assert_eq!(staking["body"], body);
+    assert_eq!(staking["prerequisites"], "proof-of-stake | validator");
+    // restaking is a draft: the export has no row for it, so no reference either.
+    assert_eq!(staking["related"], "");
+    assert_eq!(staking["redirect_from"], "stake | staking-basics");
+    assert_eq!(staking["facts"], "Staking earns rewards.");
+    assert_eq!(staking["sources"], "Staking <https://ethereum.org/en/staking/>");
+    assert_eq!((staking["autolink"].as_str(), staking["draft"].as_str()), ("true", "false"));
+    let quiz: serde_json::Value = serde_json::from_str(&staking["quiz"]).unwrap();
+    assert_eq!(
+        quiz,
+        serde_json::json!([{"question": "What do stakers earn?", "choices": ["Rewards", "Fines"], "answer": 0}])
+    );
+
+    let pos = row("proof-of-stake", "en");
+    assert_eq!(pos["aliases"], "PoS");
+    assert_eq!(pos["tags"], "consensus");
+    assert_eq!(pos["related"], "slashing");
+    let (front, _) = source(&root, "content/en/terms/proof-of-stake.md");
+    let facts: Vec<&str> = front["facts"].as_sequence().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+    assert_eq!(pos["facts"], facts.join(" | "));
+    assert_eq!(
+        pos["sources"],
+        "Proof-of-stake (ethereum.org) <https://ethereum.org/en/developers/docs/consensus-mechanisms/pos/> | Casper FFG <https://arxiv.org/abs/1710.09437>"
+    );
+
+    // A translation row has its own text and none of the term's columns.
+    let (front, body) = source(&root, "content/ko/terms/staking.md");
+    let ko = row("staking", "ko");
+    assert_eq!(ko["title"], front["title"].as_str().unwrap());
+    assert_eq!(ko["body"], body);
+    for column in ["tags", "prerequisites", "related", "status", "use", "autolink", "draft", "redirect_from", "quiz"] {
+        assert_eq!(ko[column], "", "{column} of a translation row");
+    }
+}
+
+#[test]
+fn csv_lists_drafts_only_with_drafts() {
+    let built = shared("basic", &["--no-search", "--drafts"]);
+    let rows = csv_rows(built, "glossary.csv");
+    let restaking = rows.iter().find(|r| r["slug"] == "restaking").unwrap();
+    assert_eq!((restaking["draft"].as_str(), restaking["prerequisites"].as_str()), ("true", "staking"));
+    let staking = rows.iter().find(|r| r["slug"] == "staking" && r["language"] == "en").unwrap();
+    assert_eq!(staking["related"], "restaking");
+}
+
+#[test]
+fn csv_keeps_hostile_text_intact() {
+    let built = shared("hostile", &["--no-search"]);
+    let rows = csv_rows(built, "glossary.csv");
+    assert_eq!(rows.len(), 2);
+    let root = fixture_root("hostile");
+    for row in &rows {
+        let (front, body) = source(&root, &format!("content/en/terms/{}.md", row["slug"]));
+        assert_eq!(row["title"], front["title"].as_str().unwrap());
+        assert_eq!(row["summary"], front["summary"].as_str().unwrap());
+        assert_eq!(row["body"], body);
+    }
+    let script = rows.iter().find(|r| r["slug"] == "script-title").unwrap();
+    assert_eq!(script["sources"], "<script>alert(2)</script> <https://example.org/?a=1&b=\"2\">");
+    let quiz: serde_json::Value = serde_json::from_str(&script["quiz"]).unwrap();
+    assert_eq!(quiz[0]["choices"], serde_json::json!(["<b>a</b>", "b & c"]));
+}
+
+#[test]
+fn csv_escapes_bars_and_backslashes_in_lists() {
+    let site = SiteTest::fixture("basic");
+    site.write(
+        "content/en/terms/slashing.md",
+        "---\ntitle: Slashing\nsummary: \"A penalty, with \\\"quotes\\\"\\nand a new line.\"\naliases: [\"a|b\", 'c\\d', \"e, f\"]\nprerequisites: [validator]\n---\nBody, with a comma.\r\n\"Quoted\" line.\n",
+    );
+    let built = site.build_with(&["--no-search"]);
+    let rows = csv_rows(&built, "glossary.csv");
+    let row = rows.iter().find(|r| r["slug"] == "slashing").unwrap();
+    assert_eq!(row["aliases"], "a\\|b | c\\\\d | e, f");
+    assert_eq!(row["summary"], "A penalty, with \"quotes\"\nand a new line.");
+    assert_eq!(row["body"], "Body, with a comma.\r\n\"Quoted\" line.\n");
+}
+
+#[test]
+fn exports_are_deterministic() {
+    let first = SiteTest::fixture("languages").build_with(&["--no-search"]);
+    let second = SiteTest::fixture("languages").build_with(&["--no-search"]);
+    for rel in ["glossary.csv", "en/glossary.csv", "ar/glossary.csv", "glossary.tbx", "ja/glossary.tbx"] {
+        assert_eq!(first.text(rel), second.text(rel), "{rel}");
+    }
+}
+
+const TBX: &str = "urn:iso:std:iso:30042:ed-2";
+const XML: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// The concepts of a TBX file: id → (subject field, [(language, definition, [terms])]).
+type Concepts = Vec<(String, Option<String>, Vec<(String, String, Vec<String>)>)>;
+
+/// The child elements of `node` named `name` (in the TBX namespace).
+fn children<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
+    node.children().filter(|c| c.has_tag_name((TBX, name))).collect()
+}
+
+fn text_of(node: roxmltree::Node<'_, '_>) -> String {
+    node.text().unwrap_or_default().to_owned()
+}
+
+fn tbx_concepts(text: &str) -> Concepts {
+    let doc = roxmltree::Document::parse(text).unwrap();
+    let root = doc.root_element();
+    assert_eq!((root.tag_name().namespace(), root.tag_name().name()), (Some(TBX), "tbx"));
+    assert_eq!((root.attribute("type"), root.attribute("style")), (Some("TBX-Basic"), Some("dca")));
+    let body = root.descendants().find(|n| n.has_tag_name((TBX, "body"))).unwrap();
+    children(body, "conceptEntry")
+        .into_iter()
+        .map(|concept| {
+            let field = children(concept, "descrip").first().map(|d| {
+                assert_eq!(d.attribute("type"), Some("subjectField"));
+                text_of(*d)
+            });
+            let langs = children(concept, "langSec")
+                .into_iter()
+                .map(|sec| {
+                    let definition = children(sec, "descrip")[0];
+                    assert_eq!(definition.attribute("type"), Some("definition"));
+                    let terms = children(sec, "termSec").into_iter().map(|t| text_of(children(t, "term")[0])).collect();
+                    (sec.attribute((XML, "lang")).unwrap().to_owned(), text_of(definition), terms)
+                })
+                .collect();
+            (concept.attribute("id").unwrap().to_owned(), field, langs)
+        })
+        .collect()
+}
+
+#[test]
+fn tbx_has_a_concept_per_term_and_a_language_section_per_own_file() {
+    let built = shared("basic", &["--no-search"]);
+    let text = built.text("glossary.tbx");
+    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng\""));
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    assert_eq!(doc.root_element().attribute((XML, "lang")), Some("en"));
+    let source = doc.descendants().find(|n| n.has_tag_name((TBX, "sourceDesc"))).unwrap();
+    assert_eq!(source.children().find(|n| n.is_element()).and_then(|p| p.text()), Some("Test Glossary"));
+
+    let concepts = tbx_concepts(&text);
+    let ids: Vec<&str> = concepts.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(ids, ["proof-of-stake", "slashing", "staking", "validator"]);
+    let (_, field, langs) = &concepts[0];
+    assert_eq!(field.as_deref(), Some("Consensus"));
+    let en = &langs[0];
+    assert_eq!(
+        (en.0.as_str(), en.1.as_str(), en.2.clone()),
+        (
+            "en",
+            "A way for a blockchain to agree on blocks by putting deposits at risk.",
+            vec!["Proof of Stake".to_owned(), "PoS".to_owned()]
+        )
+    );
+    assert_eq!(langs[1].0, "ko");
+    // slashing has no Korean file: its concept has no Korean section.
+    assert_eq!(concepts[1].2.iter().map(|l| l.0.as_str()).collect::<Vec<_>>(), ["en"]);
+    assert_eq!(concepts[1].1, None);
+
+    let ko = tbx_concepts(&built.text("ko/glossary.tbx"));
+    assert_eq!(ko.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["proof-of-stake", "staking", "validator"]);
+    assert!(ko.iter().all(|c| c.2.len() == 1 && c.2[0].0 == "ko"));
+    assert_eq!(ko[1].2[0].2, ["스테이킹"]);
+    let ko_doc = built.text("ko/glossary.tbx");
+    let ko_doc = roxmltree::Document::parse(&ko_doc).unwrap();
+    assert_eq!(ko_doc.root_element().attribute((XML, "lang")), Some("ko"));
+}
+
+#[test]
+fn tbx_keeps_hostile_text_as_text() {
+    let built = shared("hostile", &["--no-search"]);
+    let concepts = tbx_concepts(&built.text("glossary.tbx"));
+    let root = fixture_root("hostile");
+    assert_eq!(concepts.len(), 2);
+    for (slug, _, langs) in &concepts {
+        let (front, _) = source(&root, &format!("content/en/terms/{slug}.md"));
+        assert_eq!(langs[0].2[0], front["title"].as_str().unwrap());
+    }
+    let script = concepts.iter().find(|c| c.0 == "script-title").unwrap();
+    assert_eq!(script.2[0].2[1], "<b>bold</b>");
+    assert_eq!(script.2[0].1, "Raw <img src=x onerror=alert(1)> and emphasis.");
+    let doc = built.text("glossary.tbx");
+    let doc = roxmltree::Document::parse(&doc).unwrap();
+    let source = doc.descendants().find(|n| n.has_tag_name((TBX, "p"))).unwrap();
+    assert_eq!(source.text(), Some("<Hostile> & \"Site\""));
+}
