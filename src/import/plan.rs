@@ -55,7 +55,7 @@ pub fn plan(entries: Vec<Entry>, root: &Path, config: &SiteConfig, sources: &Sou
                         config.language(entry.lang).code
                     ),
                 )
-                .with_help("keep one of the two; nothing of either is imported until then"),
+                .with_help("keep one of the two (with --keep-going, the first is imported)"),
             );
             continue;
         }
