@@ -462,6 +462,22 @@ fn slug_help(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn site() -> SiteConfig {
+        let yaml = "title: G\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ko, name: 한국어 }\n";
+        crate::config::load(yaml.as_bytes().to_vec(), &mut crate::source::SourceMap::default()).0.unwrap()
+    }
+
+    #[test]
+    fn a_bom_and_crlf_are_accepted_and_positions_stay_the_files() {
+        let text = "\u{feff}summary,slug,title,language\r\nS.,ok,T,en\r\n\"Multi\r\nline\",Bad,T,en\r\n";
+        let read = read(text, FileId(0), &site());
+        assert_eq!(read.entries.len(), 1);
+        assert_eq!(read.entries[0].summary, "S.");
+        assert_eq!(read.diags.len(), 1, "{:?}", read.diags);
+        let span = read.diags[0].span.unwrap();
+        assert_eq!(&text[span.start as usize..span.end as usize], "Bad");
+    }
+
     #[test]
     fn cells_are_found_quotes_and_all() {
         let input = "a,\"b,\"\"c\"\"\",d\r\nx,y,z\n";

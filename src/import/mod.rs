@@ -17,7 +17,7 @@ use crate::util::slug::Slug;
 /// The formats `glossa import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Comma-separated values with a header row (README: "Importing").
+    /// Comma-separated values with a header row, in the columns of the CSV export.
     Csv,
     /// TermBase eXchange: TBX-Basic (v3, `<tbx>`) or TBX v2 (`<martif>`).
     Tbx,

@@ -4,7 +4,8 @@
 //! name, so namespaces and prefixes do not matter.
 //!
 //! Per concept: the `id` is the slug (else the default-language title,
-//! slugified); `descrip type="subjectField"` gives tags. Per language: the
+//! slugified); `descrip type="subjectField"` gives tags (the tag site.yaml
+//! labels so, else the field slugified). Per language: the
 //! first term is the title, the others aliases; `descrip type="definition"`
 //! is the summary; the first term's `administrativeStatus` is the status.
 
@@ -145,7 +146,9 @@ impl Reader<'_> {
         let default = self.config.default_language;
         let default_title = sections.iter().find(|s| s.lang == default).and_then(|s| s.terms.first());
         let id = concept.attribute("id").unwrap_or_default();
-        let Some(slug) = Slug::parse(id).or_else(|| default_title.and_then(|t| Slug::parse(&slug::slugify(t)))) else {
+        // An XML ID cannot start with a digit: glossa's export writes `_2fa` for `2fa`.
+        let from_id = Slug::parse(id).or_else(|| id.strip_prefix('_').and_then(Slug::parse));
+        let Some(slug) = from_id.or_else(|| default_title.and_then(|t| Slug::parse(&slug::slugify(t)))) else {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidSlug,
@@ -262,7 +265,7 @@ impl Reader<'_> {
         let mut tags: Vec<String> = Vec::new();
         for field in descrip(concept, "subjectField", &["langSec", "langSet"]) {
             let label = text_of(field);
-            let tag = slug::slugify(&label);
+            let tag = self.tag_named(&label).unwrap_or_else(|| slug::slugify(&label));
             if tag.is_empty() {
                 diags.push(
                     Diagnostic::new(
@@ -279,6 +282,16 @@ impl Reader<'_> {
             }
         }
         tags
+    }
+
+    /// The tag site.yaml labels `label` in some language (the export
+    /// writes a tag's label as its subject field).
+    fn tag_named(&self, label: &str) -> Option<String> {
+        self.config
+            .tag_labels
+            .iter()
+            .find(|(tag, labels)| tag.as_str() == label || labels.values().any(|l| l.as_str() == label))
+            .map(|(tag, _)| tag.clone())
     }
 
     fn status(&self, value: &str, at: Span, diags: &mut Vec<Diagnostic>) -> Option<Status> {
@@ -309,6 +322,24 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn site() -> SiteConfig {
+        let yaml = "title: G\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ko, name: 한국어 }\ntags: { defi: { en: DeFi, ko: 디파이 } }\n";
+        crate::config::load(yaml.as_bytes().to_vec(), &mut crate::source::SourceMap::default()).0.unwrap()
+    }
+
+    #[test]
+    fn ids_and_subject_fields_as_the_export_writes_them() {
+        let text = r#"<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="_2fa"><descrip type="subjectField">디파이</descrip>
+<langSec xml:lang="en"><descrip type="definition">Two factors.</descrip><termSec><term>2FA</term></termSec></langSec>
+</conceptEntry></body></text></tbx>"#;
+        let read = read(text, FileId(0), &site());
+        assert!(read.diags.is_empty(), "{:?}", read.diags);
+        let entry = &read.entries[0];
+        assert_eq!(entry.slug.as_str(), "2fa");
+        assert_eq!(entry.term.as_ref().unwrap().tags, ["defi"]);
+    }
 
     #[test]
     fn offsets_from_rows_and_columns() {

@@ -322,3 +322,26 @@ fn the_csv_export_imports_into_the_same_site_basic() {
 fn the_csv_export_imports_into_the_same_site_languages() {
     round_trip("languages");
 }
+
+#[test]
+fn the_tbx_export_imports_into_the_same_names_and_tags() {
+    let original = SiteTest::fixture("languages");
+    let exported = original.build_with(&["--no-search"]);
+    let copy = empty_site();
+    std::fs::copy(original.root().join("site.yaml"), copy.root().join("site.yaml")).unwrap();
+    std::fs::copy(exported.out.join("glossary.tbx"), copy.root().join("glossary.tbx")).unwrap();
+    let output = import(&copy, "glossary.tbx", &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(diagnostics(&output).is_empty(), "{:?}", diagnostics(&output));
+    let imported = copy.build_with(&["--no-search"]);
+    // What TBX carries: names and the tag; summaries are plain text there.
+    let names = |built: &crate::support::Built| -> Vec<Vec<String>> {
+        let rows = csv_records(&built.text("glossary.csv"));
+        let columns: Vec<usize> = ["slug", "language", "title", "aliases", "tags"]
+            .iter()
+            .map(|c| rows[0].iter().position(|h| h == *c).unwrap())
+            .collect();
+        rows.iter().map(|row| columns.iter().map(|&i| row[i].to_owned()).collect()).collect()
+    };
+    assert_eq!(names(&imported), names(&exported));
+}
