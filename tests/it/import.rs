@@ -345,3 +345,25 @@ fn the_tbx_export_imports_into_the_same_names_and_tags() {
     };
     assert_eq!(names(&imported), names(&exported));
 }
+
+#[test]
+fn human_diagnostics_name_the_input_with_line_and_column() {
+    let site = empty_site();
+    let input = site.root().join("bad.csv");
+    let output = site.glossa(&["import", input.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let shown = format!("{}:3:1", crate::support::collapse(&input.to_string_lossy().replace('\\', "/")));
+    assert!(stderr.contains(&format!("--> {shown}")), "{stderr}");
+    assert!(stderr.contains("e.g. `bad-slug`"), "{stderr}");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_where_it_stops_being_so() {
+    let site = empty_site();
+    std::fs::write(site.root().join("latin1.csv"), b"slug,language,title,summary\ncafe,en,Caf\xe9,Coffee.\n").unwrap();
+    let output = import(&site, "latin1.csv", &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(diagnostics(&output), [("invalid-utf8".to_owned(), 2, 12)]);
+    assert!(content_files(site.root()).is_empty());
+}
