@@ -105,6 +105,7 @@ impl<'a> Renderer<'a> {
         data::export::write_all(ctx, &out)?;
         data::csv::write_all(ctx, &out)?;
         data::tbx::write_all(ctx, &out)?;
+        data::skos::write(ctx, &out)?;
         data::sitemap::write(ctx, &out)?;
         write_root_files(ctx, &out)?;
         watch.lap("other pages");
@@ -124,6 +125,15 @@ impl<'a> Renderer<'a> {
     ) -> Result<Written, Error> {
         let out = self.writer(sink);
         write_terms(&self.ctx, terms, self.blocks.as_ref(), &out, on_page)?;
+        Ok(out.written())
+    }
+
+    /// The exports that hold each term's text as written (the CSV files),
+    /// which an edit applied in place changes; the others hold only what
+    /// such an edit leaves alone.
+    pub fn render_text_exports(&self, sink: &dyn OutputSink) -> Result<Written, Error> {
+        let out = self.writer(sink);
+        data::csv::write_all(&self.ctx, &out)?;
         Ok(out.written())
     }
 

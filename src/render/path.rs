@@ -153,6 +153,8 @@ pub enum FilePath<'a> {
     Tbx,
     /// A language's terms as TBX: `en/glossary.tbx`.
     LanguageTbx(&'a str),
+    /// The glossary as a SKOS concept scheme in Turtle: `glossary.ttl`.
+    Skos,
     /// A language's learning paths: `en/paths.json`.
     Paths(&'a str),
     /// A language's quiz questions: `en/quiz.json`.
@@ -183,6 +185,7 @@ impl FilePath<'_> {
             FilePath::LanguageCsv(lang) => format!("{lang}/glossary.csv"),
             FilePath::Tbx => "glossary.tbx".to_owned(),
             FilePath::LanguageTbx(lang) => format!("{lang}/glossary.tbx"),
+            FilePath::Skos => "glossary.ttl".to_owned(),
             FilePath::Paths(lang) => format!("{lang}/paths.json"),
             FilePath::Quiz(lang) => format!("{lang}/quiz.json"),
             FilePath::Search(lang, file) => format!("pagefind/{lang}/{file}"),

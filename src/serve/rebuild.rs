@@ -125,6 +125,7 @@ impl Builder {
         let renderer = live.site.renderer(true);
         let published: Vec<TermId> = applied.terms.iter().copied().filter(|t| renderer.published(*t)).collect();
         renderer.render_terms(&published, &sink, &|| {})?;
+        renderer.render_text_exports(&sink)?;
         if applied.statuses_changed {
             renderer.render_status(&sink)?;
         }

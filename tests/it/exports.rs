@@ -1,5 +1,5 @@
 //! The glossary exports every build writes: `glossary.csv` and
-//! `glossary.tbx` (root and per language), read back with real parsers and compared with the source files.
+//! `glossary.tbx` (root and per language) and `glossary.ttl`, read back with real parsers and compared with the source files.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -165,7 +165,8 @@ fn csv_escapes_bars_and_backslashes_in_lists() {
 fn exports_are_deterministic() {
     let first = SiteTest::fixture("languages").build_with(&["--no-search"]);
     let second = SiteTest::fixture("languages").build_with(&["--no-search"]);
-    for rel in ["glossary.csv", "en/glossary.csv", "ar/glossary.csv", "glossary.tbx", "ja/glossary.tbx"] {
+    for rel in ["glossary.csv", "en/glossary.csv", "ar/glossary.csv", "glossary.tbx", "ja/glossary.tbx", "glossary.ttl"]
+    {
         assert_eq!(first.text(rel), second.text(rel), "{rel}");
     }
 }
@@ -263,8 +264,113 @@ fn tbx_keeps_hostile_text_as_text() {
     let script = concepts.iter().find(|c| c.0 == "script-title").unwrap();
     assert_eq!(script.2[0].2[1], "<b>bold</b>");
     assert_eq!(script.2[0].1, "Raw <img src=x onerror=alert(1)> and emphasis.");
+    // The site's Korean has no term of its own, and TBX requires one.
+    assert!(!built.exists("ko/glossary.tbx"));
     let doc = built.text("glossary.tbx");
     let doc = roxmltree::Document::parse(&doc).unwrap();
     let source = doc.descendants().find(|n| n.has_tag_name((TBX, "p"))).unwrap();
     assert_eq!(source.text(), Some("<Hostile> & \"Site\""));
+}
+
+const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+/// Every triple of a Turtle file, parsed, as (subject, predicate, object).
+fn triples(text: &str) -> Vec<(String, String, oxrdf::Term)> {
+    oxttl::TurtleParser::new()
+        .for_slice(text)
+        .map(|t| {
+            let t = t.unwrap_or_else(|e| panic!("glossary.ttl does not parse: {e}"));
+            let oxrdf::NamedOrBlankNode::NamedNode(subject) = t.subject else { panic!("blank node subject") };
+            (subject.into_string(), t.predicate.into_string(), t.object)
+        })
+        .collect()
+}
+
+/// The objects of `subject`'s `predicate`: IRIs as text, literals as `value@lang`.
+fn objects(graph: &[(String, String, oxrdf::Term)], subject: &str, predicate: &str) -> Vec<String> {
+    let mut found: Vec<String> = graph
+        .iter()
+        .filter(|(s, p, _)| s == subject && p == predicate)
+        .map(|(_, _, o)| match o {
+            oxrdf::Term::NamedNode(n) => n.as_str().to_owned(),
+            oxrdf::Term::Literal(l) => format!("{}@{}", l.value(), l.language().unwrap_or_default()),
+            oxrdf::Term::BlankNode(b) => panic!("blank node {b}"),
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn skos_describes_every_term_in_every_own_language() {
+    let built = shared("basic", &["--no-search"]);
+    let graph = triples(&built.text("glossary.ttl"));
+    let base = "https://example.org/docs/glossary/";
+    let concept = |slug: &str| format!("{base}en/terms/{slug}/");
+    let skos = |name: &str| format!("{SKOS}{name}");
+
+    let mut concepts: Vec<&str> = graph
+        .iter()
+        .filter(|(_, p, o)| p == RDF_TYPE && o.to_string() == format!("<{SKOS}Concept>"))
+        .map(|(s, _, _)| s.as_str())
+        .collect();
+    concepts.sort();
+    assert_eq!(concepts, ["proof-of-stake", "slashing", "staking", "validator"].map(concept));
+    assert_eq!(objects(&graph, base, RDF_TYPE), [skos("ConceptScheme")]);
+    assert_eq!(objects(&graph, base, "http://purl.org/dc/terms/title"), ["Test Glossary@en", "테스트 용어 사전@ko"]);
+    for c in &concepts {
+        assert_eq!(objects(&graph, c, &skos("inScheme")), [base]);
+    }
+
+    let staking = concept("staking");
+    assert_eq!(objects(&graph, &staking, &skos("prefLabel")), ["Staking@en", "스테이킹@ko"]);
+    assert_eq!(
+        objects(&graph, &staking, "http://purl.org/dc/terms/requires"),
+        [concept("proof-of-stake"), concept("validator")]
+    );
+    assert_eq!(
+        objects(&graph, &staking, &skos("definition")),
+        ["Locking coins to help secure a network.@en", "네트워크 보안을 돕기 위해 코인을 묶어 두는 일입니다.@ko"]
+    );
+    assert_eq!(objects(&graph, &concept("slashing"), &skos("prefLabel")), ["Slashing@en"]);
+    let pos = concept("proof-of-stake");
+    assert_eq!(objects(&graph, &pos, &skos("altLabel")), ["PoS@en", "PoS@ko", "지분증명@ko"]);
+    // related works both ways, as on the pages.
+    assert_eq!(objects(&graph, &pos, &skos("related")), [concept("slashing")]);
+    assert_eq!(objects(&graph, &concept("slashing"), &skos("related")), std::slice::from_ref(&pos));
+    // The draft restaking is nowhere, not even as staking's related term.
+    assert!(graph.iter().all(|(s, _, o)| !s.contains("restaking") && !o.to_string().contains("restaking")));
+
+    let tag = format!("{base}en/tags/consensus/");
+    assert_eq!(objects(&graph, &tag, RDF_TYPE), [skos("Collection")]);
+    assert_eq!(objects(&graph, &tag, &skos("prefLabel")), ["Consensus@en", "합의@ko"]);
+    assert_eq!(objects(&graph, &tag, &skos("member")), [pos, concept("validator")]);
+}
+
+#[test]
+fn skos_literals_survive_every_character() {
+    let site = SiteTest::fixture("basic");
+    let title = "Back\\slash \"quoted\" <b>&amp;</b>";
+    site.write(
+        "content/en/terms/slashing.md",
+        "---\ntitle: 'Back\\slash \"quoted\" <b>&amp;</b>'\nsummary: Penalties.\naliases: [\"Line one\\nline two\\ttabbed \\\\ end\"]\nprerequisites: [validator]\n---\nBody.\n",
+    );
+    let built = site.build_with(&["--no-search"]);
+    let graph = triples(&built.text("glossary.ttl"));
+    let slashing = "https://example.org/docs/glossary/en/terms/slashing/";
+    assert_eq!(objects(&graph, slashing, &format!("{SKOS}prefLabel")), [format!("{title}@en")]);
+    assert_eq!(objects(&graph, slashing, &format!("{SKOS}altLabel")), ["Line one\nline two\ttabbed \\ end@en"]);
+
+    let hostile = shared("hostile", &["--no-search"]);
+    let graph = triples(&hostile.text("glossary.ttl"));
+    let root = fixture_root("hostile");
+    for slug in ["mermaid-breaker", "script-title"] {
+        let (front, _) = source(&root, &format!("content/en/terms/{slug}.md"));
+        let iri = format!("https://example.org/en/terms/{slug}/");
+        assert_eq!(
+            objects(&graph, &iri, &format!("{SKOS}prefLabel")),
+            [format!("{}@en", front["title"].as_str().unwrap())]
+        );
+    }
 }

@@ -94,6 +94,10 @@ fn serves_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
     std::fs::write(&path, original.replace("Slashing punishes", "Slashing burns stake and punishes")).unwrap();
     let (_, page) = server.wait_for("/en/terms/slashing/", |_, body| body.contains("burns stake"));
     assert!(page.contains("burns stake"), "the edit was not served in time");
+    // The CSV export holds the body as written, so it follows the edit too.
+    let (status, csv) = server.get("/glossary.csv");
+    assert_eq!(status, 200);
+    assert!(csv.contains("Slashing burns stake and punishes"), "glossary.csv kept the old body");
 
     // A broken edit: the overlay data lists it, the last good page stays.
     std::fs::write(&path, "---\ntitle: [unclosed\n---\n").unwrap();

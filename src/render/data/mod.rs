@@ -1,4 +1,4 @@
-//! What other programs read: feeds, exports (JSON, CSV, TBX), JSON-LD, the sitemap, the data
+//! What other programs read: feeds, exports (JSON, CSV, TBX, SKOS), JSON-LD, the sitemap, the data
 //! behind learning paths and practice, and the search index.
 
 pub mod csv;
@@ -9,4 +9,5 @@ pub mod learning;
 pub mod rows;
 pub mod search;
 pub mod sitemap;
+pub mod skos;
 pub mod tbx;

@@ -23,18 +23,23 @@ const SCHEMAS: [&str; 2] = [
 
 type Xml = XmlWriter<Vec<u8>>;
 
-/// Writes the file of all languages and the one of each language.
+/// Writes the file of all languages and the one of each language that has
+/// a term of its own: TBX requires at least one concept.
 pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     let config = &ctx.glossary.config;
-    out.file(FilePath::Tbx, &document(ctx, &rows::languages(ctx), &config.title)?)?;
+    let langs = rows::languages(ctx);
+    out.file(FilePath::Tbx, &document(ctx, &langs, &rows::terms(ctx, &langs), &config.title)?)?;
     for lang in config.lang_ids() {
-        out.file(FilePath::LanguageTbx(ctx.code(lang)), &document(ctx, &[lang], config.title_in(lang))?)?;
+        let terms = rows::terms(ctx, &[lang]);
+        if !terms.is_empty() {
+            out.file(FilePath::LanguageTbx(ctx.code(lang)), &document(ctx, &[lang], &terms, config.title_in(lang))?)?;
+        }
     }
     Ok(())
 }
 
-/// The TBX document of the entries in `langs`; its own language is the first.
-fn document(ctx: &Context<'_>, langs: &[LangId], title: &str) -> Result<Vec<u8>, Error> {
+/// The TBX document of `terms` in `langs`; its own language is the first.
+fn document(ctx: &Context<'_>, langs: &[LangId], terms: &[TermRow<'_>], title: &str) -> Result<Vec<u8>, Error> {
     let encode = |e: std::io::Error| Error::encode("glossary.tbx", e);
     let lang = langs.first().map_or("", |l| ctx.code(*l));
     let mut xml = XmlWriter::new_with_indent(Vec::new(), b' ', 2);
@@ -42,7 +47,6 @@ fn document(ctx: &Context<'_>, langs: &[LangId], title: &str) -> Result<Vec<u8>,
     for schema in SCHEMAS {
         xml.write_event(Event::PI(BytesPI::new(schema))).map_err(encode)?;
     }
-    let terms = rows::terms(ctx, langs);
     xml.create_element("tbx")
         .with_attributes([("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", lang), ("xmlns", NAMESPACE)])
         .write_inner_content(|xml| {

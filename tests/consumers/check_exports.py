@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Reads the glossary exports of a built site with tools other than glossa,
+as the programs that import them would, and checks them against each other
+and against each language's glossary.json.
+
+    python3 tests/consumers/check_exports.py SITE_FOLDER
+
+- CSV (glossary.csv, <lang>/glossary.csv): Python's csv module; the header,
+  and one row per term and language that has its own file (glossary.json's
+  terms whose translation is not "missing").
+- TBX (glossary.tbx, <lang>/glossary.tbx): lxml, the parser under every
+  Python TBX tool. translate-toolkit reads TBX v2 only (a <martif> root), so
+  it cannot load TBX v3 files; the check reads the v3 structure directly:
+  one conceptEntry per term, one langSec per own file, every title and alias
+  a <term> of its language.
+- SKOS (glossary.ttl): rdflib; one concept scheme, one skos:Concept per
+  term, a skos:prefLabel per language with its own file equal to the title.
+
+Exits 1 with a message for the first export that disagrees.
+"""
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import rdflib
+from lxml import etree
+from rdflib.namespace import RDF, SKOS
+
+COLUMNS = (
+    "slug,language,title,summary,aliases,sort_as,sense,tags,prerequisites,related,status,use,"
+    "facts,sources,quiz,updated,source,autolink,draft,redirect_from,body"
+).split(",")
+TBX = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class Mismatch(Exception):
+    pass
+
+
+def expect(condition, message):
+    if not condition:
+        raise Mismatch(message)
+
+
+def split_list(value):
+    """A list column's items: ` | ` separates, a backslash escapes `|` and itself."""
+    if value == "":
+        return []
+    items, current, chars = [], [], iter(value)
+    for c in chars:
+        if c == "\\":
+            current.append(next(chars, ""))
+        elif c == "|":
+            items.append("".join(current[:-1]))  # the space before the bar
+            current = []
+            next(chars, None)  # the space after it
+        else:
+            current.append(c)
+    items.append("".join(current))
+    return items
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        expect(f.read(1) != "\ufeff", f"{path}: starts with a BOM")
+        f.seek(0)
+        reader = csv.reader(f, strict=True)
+        header = next(reader)
+        expect(header == COLUMNS, f"{path}: header is {header}")
+        rows = [dict(zip(header, row, strict=True)) for row in reader]
+    for row in rows:
+        if row["quiz"]:
+            quiz = json.loads(row["quiz"])
+            expect(isinstance(quiz, list) and all("answer" in q for q in quiz), f"{path}: quiz of {row['slug']}")
+        expect(row["autolink"] in ("true", "false", ""), f"{path}: autolink of {row['slug']}")
+    return rows
+
+
+def check_csv(site, langs):
+    everything = read_csv(site / "glossary.csv")
+    for lang in langs:
+        export = json.loads((site / lang / "glossary.json").read_text(encoding="utf-8"))
+        own = [t["slug"] for t in export["terms"] if t["translation"] != "missing"]
+        rows = read_csv(site / lang / "glossary.csv")
+        expect([r["slug"] for r in rows] == own, f"{lang}/glossary.csv: rows {len(rows)}, glossary.json has {len(own)} own files")
+        expect(rows == [r for r in everything if r["language"] == lang], f"{lang}/glossary.csv differs from glossary.csv")
+    print(f"csv: glossary.csv {len(everything)} rows, {len(langs)} language files agree with glossary.json")
+    return everything
+
+
+def check_tbx(path, rows):
+    root = etree.parse(str(path)).getroot()
+    expect(root.tag == f"{{{TBX}}}tbx", f"{path}: root is {root.tag}")
+    expect((root.get("type"), root.get("style")) == ("TBX-Basic", "dca"), f"{path}: dialect")
+    concepts = root.findall(f"{{{TBX}}}text/{{{TBX}}}body/{{{TBX}}}conceptEntry")
+    slugs = list(dict.fromkeys(r["slug"] for r in rows))
+    expect(len(concepts) == len(slugs), f"{path}: {len(concepts)} concepts for {len(slugs)} terms")
+    names = {}
+    for concept in concepts:
+        for sec in concept.findall(f"{{{TBX}}}langSec"):
+            terms = [t.text or "" for t in sec.findall(f"{{{TBX}}}termSec/{{{TBX}}}term")]
+            names[(concept.get("id").lstrip("_"), sec.get(XML_LANG))] = terms
+    expect(len(names) == len(rows), f"{path}: {len(names)} language sections for {len(rows)} rows")
+    for row in rows:
+        terms = names.get((row["slug"], row["language"]))
+        expect(terms is not None, f"{path}: no {row['language']} section for {row['slug']}")
+        expected = [row["title"], *split_list(row["aliases"])]
+        expect(terms == expected, f"{path}: {row['slug']} ({row['language']}) has terms {terms}, not {expected}")
+    return len(concepts)
+
+
+def check_skos(path, rows):
+    graph = rdflib.Graph()
+    graph.parse(path, format="turtle")
+    schemes = list(graph.subjects(RDF.type, SKOS.ConceptScheme))
+    expect(len(schemes) == 1, f"{path}: {len(schemes)} concept schemes")
+    concepts = set(graph.subjects(RDF.type, SKOS.Concept))
+    slugs = list(dict.fromkeys(r["slug"] for r in rows))
+    expect(len(concepts) == len(slugs), f"{path}: {len(concepts)} concepts for {len(slugs)} terms")
+    by_slug = {str(c).rstrip("/").rsplit("/", 1)[-1]: c for c in concepts}
+    for row in rows:
+        concept = by_slug.get(row["slug"])
+        expect(concept is not None, f"{path}: no concept for {row['slug']}")
+        expect((concept, SKOS.inScheme, schemes[0]) in graph, f"{path}: {row['slug']} outside the scheme")
+        labels = [str(o) for o in graph.objects(concept, SKOS.prefLabel) if o.language == row["language"]]
+        expect(labels == [row["title"]], f"{path}: {row['slug']} prefLabel@{row['language']} is {labels}")
+    print(f"skos: {len(graph)} triples, {len(concepts)} concepts, {len(rows)} labels")
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    site = Path(sys.argv[1])
+    langs = sorted(p.parent.name for p in site.glob("*/glossary.json"))
+    expect(langs, f"{site}: no <lang>/glossary.json")
+    everything = check_csv(site, langs)
+    concepts = check_tbx(site / "glossary.tbx", everything)
+    for lang in langs:
+        rows = [r for r in everything if r["language"] == lang]
+        path = site / lang / "glossary.tbx"
+        # TBX requires a concept: a language without a term of its own has no file.
+        expect(path.exists() == bool(rows), f"{path}: exists is {path.exists()} with {len(rows)} rows")
+        if rows:
+            check_tbx(path, rows)
+    files = sum(1 for lang in langs if (site / lang / "glossary.tbx").exists())
+    print(f"tbx: glossary.tbx {concepts} concepts, {files} language files")
+    check_skos(site / "glossary.ttl", everything)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Mismatch as e:
+        sys.exit(f"check_exports: {e}")
