@@ -270,7 +270,8 @@ impl Row<'_> {
         let source = optional("source").filter(|hash| {
             let valid = crate::frontmatter::is_source_hash(hash);
             if !valid {
-                self.report(diags, Code::InvalidValue, "source", format!("`{hash}` is not a source hash"), Some("a source hash is the 12 lowercase hex digits `glossa new` writes; leave the cell empty if there is none".to_owned()));
+                let message = format!("`{hash}` is not a source hash");
+                self.report(diags, Code::InvalidValue, "source", message, Some(HASH_HELP.to_owned()));
             }
             valid
         });
@@ -444,6 +445,9 @@ impl Row<'_> {
         }
     }
 }
+
+const HASH_HELP: &str =
+    "a source hash is the 12 lowercase hex digits `glossa new` writes; leave the cell empty if there is none";
 
 const LIST_HELP: &str = "join the items with ` | `; write a `|` inside an item as `\\|` and a backslash as `\\\\`";
 
