@@ -276,8 +276,7 @@ fn tbx_problems_are_reported_at_their_elements() {
 }
 
 /// Builds `fixture`, imports its `glossary.csv` into a site with only its
-/// articles and
-/// site.yaml, and compares the two sites' builds byte for byte.
+/// site.yaml and articles, and compares the two sites' builds byte for byte.
 fn round_trip(fixture: &str) {
     let original = SiteTest::fixture(fixture);
     // Drafts too: the export leaves them out otherwise, and links to them
