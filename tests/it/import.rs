@@ -275,10 +275,10 @@ fn tbx_problems_are_reported_at_their_elements() {
     assert_eq!(diagnostics(&broken), [("malformed-input".to_owned(), 5, 3)]);
 }
 
-/// Builds `fixture`, imports its `glossary.csv` into a site with only its
+/// Builds `fixture` (or the sample site at the repository root), imports its `glossary.csv` into a site with only its
 /// site.yaml and articles, and compares the two sites' builds byte for byte.
 fn round_trip(fixture: &str) {
-    let original = SiteTest::fixture(fixture);
+    let original = if fixture == "sample" { SiteTest::sample() } else { SiteTest::fixture(fixture) };
     // Drafts too: the export leaves them out otherwise, and links to them
     // would then be links to nothing.
     let exported = original.build_with(&["--no-search", "--drafts"]);
@@ -329,6 +329,11 @@ fn the_csv_export_imports_into_the_same_site_basic() {
 #[test]
 fn the_csv_export_imports_into_the_same_site_languages() {
     round_trip("languages");
+}
+
+#[test]
+fn the_csv_export_imports_into_the_same_site_sample() {
+    round_trip("sample");
 }
 
 #[test]
