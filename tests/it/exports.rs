@@ -1,5 +1,7 @@
 //! The glossary exports every build writes: `glossary.csv` and
-//! `glossary.tbx` (root and per language) and `glossary.ttl`, read back with real parsers and compared with the source files.
+//! `glossary.tbx` (at the root and per language) and `glossary.ttl`, read
+//! back with real parsers (csv, roxmltree, oxttl) and compared with the
+//! source files.
 
 use std::collections::BTreeMap;
 use std::path::Path;
