@@ -22,6 +22,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the content and report every problem, without writing anything.
     Check(CheckArgs),
+    /// Write term files from a CSV or TBX file (never overwriting one).
+    Import(ImportArgs),
     /// Start a new term, or a translation of an existing one.
     New(NewArgs),
     /// Serve the site locally, rebuilding and reloading on every change.
@@ -90,6 +92,28 @@ pub struct NewArgs {
     /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+/// `glossa import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV or TBX file to read.
+    pub file: PathBuf,
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The file's format (by default from its extension, .csv or .tbx).
+    #[arg(long, value_enum)]
+    pub format: Option<crate::import::Format>,
+    /// Report what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the entries that have no errors even when others have (the exit code is still 1).
+    #[arg(long)]
+    pub keep_going: bool,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub diagnostics: Format,
 }
 
 /// `glossa serve`.

@@ -15,6 +15,7 @@ pub mod config;
 pub mod diag;
 pub mod error;
 pub mod frontmatter;
+pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -3,11 +3,13 @@
 
 mod build;
 mod check;
+mod import;
 mod new;
 mod translations;
 
 pub use build::build;
 pub use check::check;
+pub use import::import;
 pub use new::new;
 pub use translations::translations;
 
@@ -32,6 +34,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     match cli.command {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
+        Command::Import(args) => import(&args),
         Command::New(args) => new(&args),
         Command::Translations(args) => translations(&args),
         Command::Serve(args) => crate::serve::serve(&crate::serve::ServeOptions {

@@ -91,6 +91,10 @@ codes! {
     AmbiguousLink => "ambiguous-link", Error;
     AmbiguousMention => "ambiguous-mention", Warning;
     DeprecatedTerm => "deprecated-term", Warning;
+    MalformedInput => "malformed-input", Error;
+    DuplicateEntry => "duplicate-entry", Error;
+    FileExists => "file-exists", Warning;
+    DroppedValue => "dropped-value", Warning;
 }
 
 /// One problem in the content.

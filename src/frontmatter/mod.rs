@@ -579,7 +579,8 @@ pub fn is_date(text: &str) -> bool {
     (1..=days).contains(&day)
 }
 
-fn is_source_hash(text: &str) -> bool {
+/// Whether `text` is a source hash as `glossa new` writes it: 12 lowercase hex digits.
+pub fn is_source_hash(text: &str) -> bool {
     text.len() == crate::util::hash::SOURCE_HASH_LEN
         && text.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }

@@ -9,6 +9,7 @@ mod diagnostics;
 mod exports;
 mod graph;
 mod i18n;
+mod import;
 mod incremental;
 mod languages;
 mod links;
