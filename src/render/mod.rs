@@ -103,6 +103,7 @@ impl<'a> Renderer<'a> {
         data::learning::write_all(ctx, &out)?;
         data::feed::write_all(ctx, &out)?;
         data::export::write_all(ctx, &out)?;
+        data::anki::write_all(ctx, &out)?;
         data::sitemap::write(ctx, &out)?;
         write_root_files(ctx, &out)?;
         watch.lap("other pages");

@@ -145,6 +145,8 @@ pub enum FilePath<'a> {
     Feed(&'a str),
     /// A language's export: `en/glossary.json`.
     Export(&'a str),
+    /// A language's Anki deck: `en/anki.txt`.
+    Anki(&'a str),
     /// A language's learning paths: `en/paths.json`.
     Paths(&'a str),
     /// A language's quiz questions: `en/quiz.json`.
@@ -171,6 +173,7 @@ impl FilePath<'_> {
             FilePath::Graph(lang, slug) => format!("{}graph.mmd", PagePath::Term(lang, slug).dir()),
             FilePath::Feed(lang) => format!("{lang}/atom.xml"),
             FilePath::Export(lang) => format!("{lang}/glossary.json"),
+            FilePath::Anki(lang) => format!("{lang}/anki.txt"),
             FilePath::Paths(lang) => format!("{lang}/paths.json"),
             FilePath::Quiz(lang) => format!("{lang}/quiz.json"),
             FilePath::Search(lang, file) => format!("pagefind/{lang}/{file}"),

@@ -1,6 +1,7 @@
-//! What other programs read: feeds, exports, JSON-LD, the sitemap, the data
+//! What other programs read: feeds, exports, Anki decks, JSON-LD, the sitemap, the data
 //! behind learning paths and practice, and the search index.
 
+pub mod anki;
 pub mod export;
 pub mod feed;
 pub mod json_ld;
