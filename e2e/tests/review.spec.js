@@ -2,6 +2,7 @@
 // by a Leitner rule kept in localStorage, the page says what is due and when
 // the next review is, and it keeps working where storage is refused.
 import { test, expect } from "@playwright/test";
+import { axe } from "./helpers.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date("2026-03-02T09:00:00Z").getTime();
@@ -108,6 +109,7 @@ test("a due count in Korean, from stored due dates that have passed", async ({ p
   await page.reload();
   await expect(page.locator(".practice-due")).toHaveText(/^지금 복습할 문제: 3개\. 다음 복습: 7일 후\(.+\)\.$/);
   await expect(page.getByLabel("복습할 문제 풀기")).toBeChecked();
+  expect(await axe(page)).toEqual([]);
   // Another language keeps its own schedule.
   await page.goto("en/practice/");
   await expect(page.locator(".practice-due")).toHaveText(/^Questions you answer here come back/);
@@ -143,7 +145,7 @@ test("the practice page links the language's Anki deck, also without JavaScript"
   const link = page.getByRole("link", { name: "Anki 덱 내려받기" });
   await expect(link).toHaveAttribute("href", "../../ko/anki.txt");
   await expect(link).toHaveAttribute("download", "anki-ko.txt");
-  await expect(page.getByText("연습 문제는 자바스크립트가 필요합니다.", { exact: false })).toBeVisible();
+  await expect(page.locator("#practice p.notice")).toHaveText(/^연습 문제는 자바스크립트가 필요합니다\./);
   const deck = await (await request.get("ko/anki.txt")).text();
   expect(deck.split("\n").slice(0, 4)).toEqual(["#separator:tab", "#html:true", "#notetype:Basic", "#deck:웹3 & AI 용어 사전"]);
   await context.close();
