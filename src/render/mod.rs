@@ -107,6 +107,7 @@ impl<'a> Renderer<'a> {
         data::csv::write_all(ctx, &out)?;
         data::tbx::write_all(ctx, &out)?;
         data::skos::write(ctx, &out)?;
+        data::anki::write_all(ctx, &out)?;
         data::sitemap::write(ctx, &out)?;
         write_root_files(ctx, &out)?;
         watch.lap("other pages");

@@ -160,6 +160,8 @@ pub enum FilePath<'a> {
     LanguageTbx(&'a str),
     /// The glossary as a SKOS concept scheme in Turtle: `glossary.ttl`.
     Skos,
+    /// A language's Anki deck: `en/anki.txt`.
+    Anki(&'a str),
     /// A language's learning paths: `en/paths.json`.
     Paths(&'a str),
     /// A language's quiz questions: `en/quiz.json`.
@@ -191,6 +193,7 @@ impl FilePath<'_> {
             FilePath::Tbx => "glossary.tbx".to_owned(),
             FilePath::LanguageTbx(lang) => format!("{lang}/glossary.tbx"),
             FilePath::Skos => "glossary.ttl".to_owned(),
+            FilePath::Anki(lang) => format!("{lang}/anki.txt"),
             FilePath::Paths(lang) => format!("{lang}/paths.json"),
             FilePath::Quiz(lang) => format!("{lang}/quiz.json"),
             FilePath::Search(lang, file) => format!("pagefind/{lang}/{file}"),

@@ -1,5 +1,6 @@
 //! Integration tests: fixture sites built and checked through the real binary.
 
+mod anki;
 mod articles;
 mod autolink;
 mod cache;

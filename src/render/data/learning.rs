@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::config::LangId;
 use crate::error::Error;
-use crate::model::TermId;
+use crate::markdown::RenderedQuestion;
+use crate::model::{Entry, TermId};
 use crate::render::context::Context;
 use crate::render::path::{relativize, FilePath, PagePath};
 use crate::render::writer::Writer;
@@ -22,6 +23,9 @@ struct PathEntry<'a> {
 
 #[derive(Serialize)]
 struct QuizEntry<'a> {
+    /// Stable while the term's slug and the order of its questions stay:
+    /// the practice page schedules reviews by it.
+    id: String,
     term: &'a str,
     title: &'a str,
     url: String,
@@ -81,17 +85,10 @@ fn quiz_entries<'a>(ctx: &Context<'a>, order: &[TermId], lang: LangId) -> Vec<Qu
     let mut entries = Vec::new();
     for &t in order {
         let term = glossary.term(t);
-        let own = term.entry(lang).map(|e| glossary.entry(e));
-        let source = own
-            .and_then(|e| ctx.rendered.get(e, lang))
-            .filter(|r| r.quiz.as_ref().is_some_and(|q| !q.is_empty()))
-            .or_else(|| {
-                let (entry, _) = glossary.entry_or_fallback(t, glossary.config.default_language);
-                ctx.rendered.get(entry, lang)
-            });
         let (title_entry, _) = glossary.entry_or_fallback(t, lang);
-        for question in source.and_then(|r| r.quiz.as_ref()).into_iter().flatten() {
+        for (i, question) in quiz_of(ctx, t, lang).into_iter().flat_map(|(q, _)| q).enumerate() {
             entries.push(QuizEntry {
+                id: question_id(term.slug.as_str(), i),
                 term: term.slug.as_str(),
                 title: title_entry.title(),
                 url: relink(&PagePath::Term(code, term.slug.as_str()).href()),
@@ -104,4 +101,22 @@ fn quiz_entries<'a>(ctx: &Context<'a>, order: &[TermId], lang: LangId) -> Vec<Qu
         }
     }
     entries
+}
+
+/// The id of question `index` (from 0) of the term `slug`: `staking-q1`.
+pub(crate) fn question_id(slug: &str, index: usize) -> String {
+    format!("{slug}-q{}", index + 1)
+}
+
+/// The quiz the pages of `lang` show for term `t`: its own entry's, or the
+/// default language's (rendered for `lang`) when it has none, with the entry
+/// it comes from.
+pub(crate) fn quiz_of<'a>(ctx: &Context<'a>, t: TermId, lang: LangId) -> Option<(&'a [RenderedQuestion], &'a Entry)> {
+    let glossary = ctx.glossary;
+    let with_quiz = |entry: &'a Entry| {
+        let quiz = ctx.rendered.get(entry, lang)?.quiz.as_deref().filter(|q| !q.is_empty())?;
+        Some((quiz, entry))
+    };
+    let own = glossary.term(t).entry(lang).map(|e| glossary.entry(e));
+    own.and_then(with_quiz).or_else(|| with_quiz(glossary.entry_or_fallback(t, glossary.config.default_language).0))
 }

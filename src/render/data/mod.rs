@@ -1,6 +1,7 @@
-//! What other programs read: feeds, exports (JSON, CSV, TBX, SKOS), JSON-LD, the sitemap, the data
-//! behind learning paths and practice, and the search index.
+//! What other programs read: feeds, exports (JSON, CSV, TBX, SKOS), Anki decks, JSON-LD, the sitemap,
+//! the data behind learning paths and practice, and the search index.
 
+pub mod anki;
 pub mod csv;
 pub mod export;
 pub mod feed;

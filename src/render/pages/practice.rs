@@ -1,6 +1,7 @@
 //! The practice page of each language: questions drawn from every term's
 //! quiz (all, or one tag's), one at a time, each linked to its term. It is
-//! driven by `static/practice.js` from the language's `quiz.json`.
+//! driven by `static/practice.js` from the language's `quiz.json`, and links
+//! the language's Anki deck.
 
 use serde::Serialize;
 
@@ -17,6 +18,9 @@ struct PracticeView<'a> {
     tags: Vec<TagLink<'a>>,
     data_href: String,
     question_count: usize,
+    anki_href: String,
+    /// The name the deck is saved as (`anki-en.txt`): every language's file is `anki.txt`.
+    anki_name: String,
 }
 
 /// How many questions the practice page of `lang` draws from.
@@ -52,6 +56,8 @@ pub(crate) fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error
             tags: ctx.index.tags.keys().map(|t| tag_link(ctx, t, lang)).collect(),
             data_href: FilePath::Quiz(code).href(),
             question_count,
+            anki_href: FilePath::Anki(code).href(),
+            anki_name: format!("anki-{code}.txt"),
         };
         out.page(path, &ctx.render("practice.html", &view)?)?;
     }
