@@ -245,10 +245,12 @@ pub(crate) fn write<'a>(
     let graph = graph_part(ctx, title_entry.title(), slug, lang, &prerequisites, &related, &dependents);
 
     let title = title_entry.title();
+    // The window title and breadcrumb tell the senses of a shared name apart.
+    let label = title_entry.label();
     let description = plain_text(summary_html);
-    let mut page = page_view(ctx, lang, path, format!("{title} · {}", config.title_in(lang)), description);
+    let mut page = page_view(ctx, lang, path, format!("{label} · {}", config.title_in(lang)), description);
     page.og_type = "article";
-    page.breadcrumbs = breadcrumbs(ctx, term, lang, title, lang_of(title_entry));
+    page.breadcrumbs = breadcrumbs(ctx, term, lang, &label, lang_of(title_entry));
     page.json_ld = Some(crate::render::data::json_ld::term(ctx, term, lang));
     let tags = term.tags.iter().map(|t| tag_link(ctx, t, lang)).collect();
     let edit_url = config.repository.as_ref().map(|repo| {
