@@ -130,12 +130,15 @@ impl<'a> Renderer<'a> {
         Ok(out.written())
     }
 
-    /// The exports that hold each term's text as written (the CSV files),
-    /// which an edit applied in place changes; the others hold only what
-    /// such an edit leaves alone.
+    /// The data files that hold what an edit applied in place changes: the
+    /// CSV exports (each term's text as written) and the questions the
+    /// practice page draws (with its count of them). The Anki decks, which
+    /// render every body again, follow at the next full build.
     pub fn render_text_exports(&self, sink: &dyn OutputSink) -> Result<Written, Error> {
         let out = self.writer(sink);
         data::csv::write_all(&self.ctx, &out)?;
+        data::learning::write_all(&self.ctx, &out)?;
+        pages::practice::write_all(&self.ctx, &out)?;
         Ok(out.written())
     }
 

@@ -98,6 +98,11 @@ fn serves_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
     let (status, csv) = server.get("/glossary.csv");
     assert_eq!(status, 200);
     assert!(csv.contains("Slashing burns stake and punishes"), "glossary.csv kept the old body");
+    // A quiz edit, applied in place too, reaches the practice data.
+    let edited = original.replace("Slashing punishes", "Slashing burns stake and punishes");
+    std::fs::write(&path, edited.replace("What is slashed?", "What does slashing burn?")).unwrap();
+    let (_, quiz) = server.wait_for("/en/quiz.json", |_, body| body.contains("What does slashing burn?"));
+    assert!(quiz.contains("What does slashing burn?"), "quiz.json kept the old question");
 
     // A broken edit: the overlay data lists it, the last good page stays.
     std::fs::write(&path, "---\ntitle: [unclosed\n---\n").unwrap();
