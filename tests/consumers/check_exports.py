@@ -14,7 +14,8 @@ and against each language's glossary.json.
   one conceptEntry per term, one langSec per own file, every title and alias
   a <term> of its language.
 - SKOS (glossary.ttl): rdflib; one concept scheme, one skos:Concept per
-  term, a skos:prefLabel per language with its own file equal to the title.
+  term, a skos:prefLabel per language with its own file equal to the title
+  (with its sense, when it has one).
 
 Exits 1 with a message for the first export that disagrees.
 """
@@ -126,7 +127,9 @@ def check_skos(path, rows):
         expect(concept is not None, f"{path}: no concept for {row['slug']}")
         expect((concept, SKOS.inScheme, schemes[0]) in graph, f"{path}: {row['slug']} outside the scheme")
         labels = [str(o) for o in graph.objects(concept, SKOS.prefLabel) if o.language == row["language"]]
-        expect(labels == [row["title"]], f"{path}: {row['slug']} prefLabel@{row['language']} is {labels}")
+        # A sense is part of the label: "Token (AI)".
+        label = f"{row['title']} ({row['sense']})" if row["sense"] else row["title"]
+        expect(labels == [label], f"{path}: {row['slug']} prefLabel@{row['language']} is {labels}")
     print(f"skos: {len(graph)} triples, {len(concepts)} concepts, {len(rows)} labels")
 
 
