@@ -14,29 +14,7 @@ use crate::source::{FileId, Span};
 use crate::util::slug::{self, Slug};
 
 /// Every column, in the order the CSV export writes them.
-pub const COLUMNS: &[&str] = &[
-    "slug",
-    "language",
-    "title",
-    "summary",
-    "aliases",
-    "sort_as",
-    "sense",
-    "tags",
-    "prerequisites",
-    "related",
-    "status",
-    "use",
-    "facts",
-    "sources",
-    "quiz",
-    "updated",
-    "source",
-    "autolink",
-    "draft",
-    "redirect_from",
-    "body",
-];
+pub const COLUMNS: &[&str] = &crate::render::data::csv::HEADER;
 
 const REQUIRED: &[&str] = &["slug", "language", "title", "summary"];
 

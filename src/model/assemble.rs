@@ -101,7 +101,7 @@ pub fn assemble(
             }
         }
     }
-    read_status(&mut terms, &entries, default, &mut diags);
+    read_status(&mut terms, &entries, default, &resolver, &mut diags);
     let senses = shared_names(&config, &entries, &sources, &mut diags);
 
     let (graph, graph_diags) = graph::build(&terms, &entries, default);
@@ -352,8 +352,13 @@ fn distinct_senses(claimants: &[Claim<'_>]) -> bool {
 /// `status:` and `use:`: a deprecated term names the term to use instead,
 /// which exists, is not itself and is not deprecated too; only a deprecated
 /// term names one.
-fn read_status(terms: &mut [Term], entries: &[Entry], default: LangId, diags: &mut Vec<Diagnostic>) {
-    let by_slug: BTreeMap<&str, TermId> = terms.iter().map(|t| (t.slug.as_str(), t.id)).collect();
+fn read_status(
+    terms: &mut [Term],
+    entries: &[Entry],
+    default: LangId,
+    resolver: &Resolver<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut resolved = Vec::new();
     for term in terms.iter() {
         let Some(entry) = term.entry(default).map(|e| &entries[e.index()]) else { continue };
@@ -382,18 +387,8 @@ fn read_status(terms: &mut [Term], entries: &[Entry], default: LangId, diags: &m
                 );
                 None
             }
-            Some(written) => match by_slug.get(written.value.trim()) {
-                None => {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::UnknownReference,
-                            Some(written.span),
-                            format!("`use: {}` is not a term", written.value),
-                        )
-                        .with_optional_help(suggest::did_you_mean(&written.value, by_slug.keys().copied())),
-                    );
-                    None
-                }
+            Some(written) => match resolver.resolve_list(std::slice::from_ref(written), "replacement", diags).first() {
+                None => None,
                 Some(&id) if id == term.id => {
                     diags.push(
                         Diagnostic::new(

@@ -164,3 +164,21 @@ fn status_and_use_are_checked() {
     let lines = json_lines(&site.glossa(&["check", "--format", "json"]));
     assert!(lines.iter().any(|l| l["code"] == "translation-mismatch" && l["line"] == 2), "{lines:?}");
 }
+
+#[test]
+fn a_deprecated_name_is_warned_about_even_when_it_is_never_linked() {
+    let site = SiteTest::fixture("senses");
+    let digest = std::fs::read_to_string(site.root().join("content/en/terms/digest-function.md")).unwrap();
+    site.write("content/en/terms/digest-function.md", &digest.replacen("---\n", "---\nautolink: false\n", 1));
+    let lines = json_lines(&site.glossa(&["check", "--format", "json"]));
+    let warning = lines.iter().find(|l| l["code"] == "deprecated-term").expect("no deprecated-term");
+    assert_eq!(warning["file"], "content/en/terms/merkle-tree.md");
+    let built = site.build();
+    let page = built.html("en/terms/merkle-tree/index.html");
+    let links: Vec<String> = page
+        .select("#expert a")
+        .iter()
+        .map(|a| resolve("en/terms/merkle-tree/index.html", a.value().attr("href").unwrap()))
+        .collect();
+    assert!(!links.contains(&"en/terms/digest-function/".to_owned()), "{links:?}");
+}
