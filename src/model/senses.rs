@@ -27,6 +27,8 @@ pub struct SenseGroup {
 pub struct Senses {
     groups: Vec<SenseGroup>,
     by_name: BTreeMap<(LangId, String), usize>,
+    /// (term, language) → its groups, so a term page finds its own at once.
+    by_term: BTreeMap<(TermId, LangId), Vec<usize>>,
 }
 
 impl Senses {
@@ -56,7 +58,13 @@ impl Senses {
         }
         groups.sort_by(|a, b| (a.0.lang, &a.0.slug).cmp(&(b.0.lang, &b.0.slug)));
         let by_name = groups.iter().enumerate().map(|(i, (g, key))| ((g.lang, key.clone()), i)).collect();
-        Senses { groups: groups.into_iter().map(|(g, _)| g).collect(), by_name }
+        let mut by_term: BTreeMap<(TermId, LangId), Vec<usize>> = BTreeMap::new();
+        for (i, (group, _)) in groups.iter().enumerate() {
+            for &term in &group.terms {
+                by_term.entry((term, group.lang)).or_default().push(i);
+            }
+        }
+        Senses { groups: groups.into_iter().map(|(g, _)| g).collect(), by_name, by_term }
     }
 
     /// The group `index`.
@@ -76,7 +84,7 @@ impl Senses {
 
     /// The groups `term` belongs to in `lang`.
     pub fn of_term(&self, term: TermId, lang: LangId) -> impl Iterator<Item = usize> + '_ {
-        self.groups.iter().enumerate().filter(move |(_, g)| g.lang == lang && g.terms.contains(&term)).map(|(i, _)| i)
+        self.by_term.get(&(term, lang)).into_iter().flatten().copied()
     }
 
     /// The groups of `lang`, by slug.
