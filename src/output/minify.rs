@@ -21,13 +21,28 @@ impl<'a> MinifySink<'a> {
 impl OutputSink for MinifySink<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         let Ok(text) = std::str::from_utf8(bytes) else { return self.inner.write(path, bytes) };
-        let minified = match path.rsplit_once('.').map(|(_, ext)| ext) {
-            Some("html") => html(text),
-            Some("css") => css(text),
-            Some("js") if !path.starts_with("pagefind/") => lines(text),
-            _ => return self.inner.write(path, bytes),
+        let minified = match minifier(path) {
+            Some(minify) => minify(text),
+            None => return self.inner.write(path, bytes),
         };
         self.inner.write(path, minified.as_bytes())
+    }
+
+    fn write_chunks(&self, path: &str, chunks: &[&[u8]]) -> Result<(), Error> {
+        match minifier(path) {
+            Some(_) => self.write(path, &chunks.concat()),
+            None => self.inner.write_chunks(path, chunks),
+        }
+    }
+}
+
+/// How a file at `path` is minified, if it is.
+fn minifier(path: &str) -> Option<fn(&str) -> String> {
+    match path.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("html") => Some(html),
+        Some("css") => Some(css),
+        Some("js") if !path.starts_with("pagefind/") => Some(lines),
+        _ => None,
     }
 }
 
@@ -105,6 +120,17 @@ mod tests {
     fn keeps_preformatted_text() {
         let page = "<div>\n    <p>a</p>\n\n<pre><code>  x\n    y\n</code></pre>\n    <p>b</p>\n</div>\n";
         assert_eq!(html(page), "<div>\n<p>a</p>\n<pre><code>  x\n    y\n</code></pre>\n<p>b</p>\n</div>\n");
+    }
+
+    #[test]
+    fn chunked_files_are_minified_like_whole_ones_and_others_pass_untouched() {
+        let memory = crate::output::MemorySink::default();
+        let sink = MinifySink::new(&memory);
+        sink.write_chunks("a/index.html", &[b"<div>\n    <p>a</p>", b"\n\n</div>\n"]).unwrap();
+        sink.write_chunks("glossary.csv", &[b"slug,title\n", b"  a,  A\n"]).unwrap();
+        let files = memory.into_files();
+        assert_eq!(files["a/index.html"], b"<div>\n<p>a</p>\n</div>\n");
+        assert_eq!(files["glossary.csv"], b"slug,title\n  a,  A\n");
     }
 
     #[test]

@@ -26,6 +26,13 @@ pub const MARKER_FILE: &str = ".glossa-output";
 pub trait OutputSink: Sync {
     /// Writes one file at `path` (relative, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error>;
+
+    /// Writes one file made of `chunks`, in order. Large data files are
+    /// made of parts rendered in parallel; a sink that can stream them
+    /// never holds the whole file.
+    fn write_chunks(&self, path: &str, chunks: &[&[u8]]) -> Result<(), Error> {
+        self.write(path, &chunks.concat())
+    }
 }
 
 /// Keeps the site in memory (tests, the dev server).
@@ -65,6 +72,21 @@ impl OutputSink for DirSink {
         }
         std::fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
     }
+
+    fn write_chunks(&self, path: &str, chunks: &[&[u8]]) -> Result<(), Error> {
+        use std::io::Write;
+        check_path(path)?;
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        let file = std::fs::File::create(&target).map_err(|e| Error::io(&target, e))?;
+        let mut file = std::io::BufWriter::new(file);
+        for chunk in chunks {
+            file.write_all(chunk).map_err(|e| Error::io(&target, e))?;
+        }
+        file.flush().map_err(|e| Error::io(&target, e))
+    }
 }
 
 /// Output paths are relative and never climb out of the output folder.
@@ -77,4 +99,19 @@ fn check_path(path: &str) -> Result<(), Error> {
         return Err(Error::Usage(format!("refusing to write outside the output folder: `{path}`")));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_gets_a_chunked_file_whole_and_nothing_outside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let sink = DirSink { dir: dir.path().to_path_buf() };
+        sink.write_chunks("en/glossary.csv", &[b"slug\n", b"", b"api\n"]).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("en/glossary.csv")).unwrap(), b"slug\napi\n");
+        assert!(sink.write_chunks("../escape.csv", &[b"x"]).is_err());
+        assert!(!dir.path().parent().unwrap().join("escape.csv").exists());
+    }
 }

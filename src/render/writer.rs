@@ -54,6 +54,13 @@ impl<'s> Writer<'s> {
         self.write(&path.path(), bytes)
     }
 
+    /// Writes a file made of `chunks`, in order, as it is.
+    pub fn file_chunks(&self, path: FilePath<'_>, chunks: &[&[u8]]) -> Result<(), Error> {
+        self.sink.write_chunks(&path.path(), chunks)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         self.sink.write(path, bytes)?;
         self.files.fetch_add(1, Ordering::Relaxed);

@@ -3,6 +3,7 @@
 //! in the source file, for spreadsheets and for `glossa import`. The format
 //! is fixed (README, "CSV export"): the importer reads exactly these columns.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::rows::{self, TermRow};
@@ -38,27 +39,34 @@ pub const HEADER: [&str; 21] = [
     "body",
 ];
 
-/// Writes the file of every language and the one of all languages.
+/// Writes the file of every language and the one of all languages. Each
+/// line is encoded once, in parallel: the files are made of the same lines.
 pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
-    let langs = rows::languages(ctx);
-    out.file(FilePath::Csv, table(ctx, &langs)?.as_slice())?;
+    let header = line(HEADER.map(str::to_owned).to_vec())?;
+    let rows = rows::terms(ctx, &rows::languages(ctx));
+    let lines: Vec<Vec<(LangId, Vec<u8>)>> = rows
+        .par_iter()
+        .map(|row| row.entries.iter().map(|entry| Ok((entry.lang, line(record(ctx, row, entry)?)?))).collect())
+        .collect::<Result<_, Error>>()?;
+    let file = |lang: Option<LangId>| -> Vec<&[u8]> {
+        let body = lines.iter().flatten().filter(|(l, _)| lang.is_none_or(|lang| *l == lang));
+        std::iter::once(header.as_slice()).chain(body.map(|(_, line)| line.as_slice())).collect()
+    };
+    out.file_chunks(FilePath::Csv, &file(None))?;
     for lang in ctx.glossary.config.lang_ids() {
-        out.file(FilePath::LanguageCsv(ctx.code(lang)), table(ctx, &[lang])?.as_slice())?;
+        out.file_chunks(FilePath::LanguageCsv(ctx.code(lang)), &file(Some(lang)))?;
     }
     Ok(())
 }
 
-/// The CSV of the entries in `langs`.
-fn table(ctx: &Context<'_>, langs: &[LangId]) -> Result<Vec<u8>, Error> {
+/// One record as a CSV line.
+fn line(values: Vec<String>) -> Result<Vec<u8>, Error> {
     let encode = |e: ::csv::Error| Error::encode("glossary.csv", e);
     let mut csv = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    csv.write_record(HEADER).map_err(encode)?;
-    for row in rows::terms(ctx, langs) {
-        for entry in &row.entries {
-            csv.write_record(record(ctx, &row, entry)?).map_err(encode)?;
-        }
-    }
-    csv.into_inner().map_err(|e| Error::encode("glossary.csv", e.into_error()))
+    csv.write_record(values).map_err(encode)?;
+    let mut bytes = csv.into_inner().map_err(|e| Error::encode("glossary.csv", e.into_error()))?;
+    bytes.shrink_to_fit();
+    Ok(bytes)
 }
 
 /// One row: term-level columns only on the default-language row, where
