@@ -24,6 +24,10 @@ pub type UiStrings = BTreeMap<String, String>;
 pub struct Theme {
     /// Compiled templates.
     pub tera: tera::Tera,
+    /// Whether term pages use the built-in `term.html`, `base.html` and
+    /// `macros.html`, which glossa writes itself ([`crate::render`]'s
+    /// `chrome`): a site's own copy of one of them renders them with Tera.
+    pub builtin_term_pages: bool,
     /// Static files by output path (`/`-separated, relative to the site root).
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Interface strings per language, every key filled.
@@ -42,17 +46,21 @@ pub fn load(
     let mut diags = Vec::new();
     let site_templates = site_files(root, "templates", sources, &mut diags);
     let site_statics = site_files(root, "static", sources, &mut diags);
-    let tera = load_templates(&site_templates)?;
+    let (tera, builtin_term_pages) = load_templates(&site_templates)?;
     let statics = load_statics(&site_statics)?;
     let (strings, page_strings) = load_strings(&site_templates, config, sources, &mut diags)?;
-    Ok((Theme { tera, statics, strings, page_strings }, diags))
+    Ok((Theme { tera, builtin_term_pages, statics, strings, page_strings }, diags))
 }
 
 /// A site's own files of one theme folder: name relative to the folder
 /// (`/`-separated) → path to read.
 type SiteFiles = BTreeMap<String, PathBuf>;
 
-fn load_templates(site: &SiteFiles) -> Result<tera::Tera, Error> {
+/// The templates that make a term page.
+const TERM_PAGE_TEMPLATES: [&str; 3] = ["term.html", "base.html", "macros.html"];
+
+/// The compiled templates, and whether the term page's are the built-in ones.
+fn load_templates(site: &SiteFiles) -> Result<(tera::Tera, bool), Error> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     for file in embedded_files(&BUILTIN_TEMPLATES) {
         let name = crate::util::text::slash_path(file.path());
@@ -60,19 +68,25 @@ fn load_templates(site: &SiteFiles) -> Result<tera::Tera, Error> {
             templates.insert(name, String::from_utf8_lossy(file.contents()).into_owned());
         }
     }
+    let mut builtin_term_pages = true;
     for (name, path) in site {
         if name.ends_with(".html") {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            // A copy of a built-in template (the sample site keeps them all) is no override.
+            if TERM_PAGE_TEMPLATES.contains(&name.as_str()) && templates.get(name) != Some(&text) {
+                builtin_term_pages = false;
+            }
             templates.insert(name.clone(), text);
         }
     }
+
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html"]);
     tera.set_escape_fn(escape_html);
     tera.register_filter("num", localized_number);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| Error::template("templates/", &e))?;
-    Ok(tera)
+    Ok((tera, builtin_term_pages))
 }
 
 /// The `num` filter: a number written in the page's digits,
@@ -282,7 +296,8 @@ mod tests {
 
     #[test]
     fn every_embedded_template_parses() {
-        let tera = load_templates(&SiteFiles::new()).unwrap();
+        let (tera, builtin_term_pages) = load_templates(&SiteFiles::new()).unwrap();
+        assert!(builtin_term_pages);
         for name in ["base.html", "term.html", "home.html", "tag.html", "chooser.html", "404.html"] {
             assert!(tera.get_template_names().any(|n| n == name), "{name} missing");
         }

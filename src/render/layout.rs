@@ -186,11 +186,11 @@ pub(crate) struct TermLink<'a> {
 /// The notice on a translation whose source has changed since, linking the
 /// source.
 #[derive(Serialize)]
-pub(super) struct StaleNotice {
-    text: String,
-    link_text: String,
-    href: String,
-    lang: String,
+pub(crate) struct StaleNotice {
+    pub(crate) text: String,
+    pub(crate) link_text: String,
+    pub(crate) href: String,
+    pub(crate) lang: String,
 }
 
 /// The stale notice of a page in `lang` whose source is `source`; `key` and

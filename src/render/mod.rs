@@ -7,11 +7,13 @@
 //! the same bytes.
 
 mod az;
+mod chrome;
 mod context;
 pub(crate) mod fallback;
 pub(crate) use context::localize_digits;
 pub mod data;
 pub mod graph;
+mod html;
 mod layout;
 mod measure;
 mod pages;

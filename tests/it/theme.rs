@@ -43,3 +43,58 @@ fn a_site_without_templates_or_static_uses_the_built_in_theme() {
     assert_eq!(page.select("header[id=site-header] nav.site-nav[aria-label]").len(), 1);
     assert_eq!(page.select("main#main").len(), 1);
 }
+
+/// `site` with its own copy of the built-in `base.html` (a comment added),
+/// which makes Tera render its term pages.
+fn with_own_base_template(site: &SiteTest) {
+    let builtin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/base.html")).unwrap();
+    site.write("templates/base.html", &format!("{{# a site's own copy #}}{builtin}"));
+}
+
+#[test]
+fn term_pages_written_by_glossa_are_those_tera_renders_from_the_built_in_templates() {
+    for fixture in ["sample", "basic", "hostile", "languages", "senses"] {
+        let native = crate::support::shared(fixture, &["--no-search"]);
+        let site = if fixture == "sample" { SiteTest::sample() } else { SiteTest::fixture(fixture) };
+        with_own_base_template(&site);
+        let tera = site.build_with(&["--no-search"]);
+        let (native, tera) = (crate::support::tree(&native.out), crate::support::tree(&tera.out));
+        assert!(native.iter().any(|(path, _)| path.contains("/terms/")), "{fixture}: no term pages");
+        assert_eq!(native.len(), tera.len(), "{fixture}: the same files");
+        for ((path, bytes), (tera_path, tera_bytes)) in native.iter().zip(&tera) {
+            assert_eq!(path, tera_path, "{fixture}");
+            assert!(bytes == tera_bytes, "{fixture}: {path} differs between glossa's markup and Tera's");
+        }
+    }
+}
+
+#[test]
+fn a_site_term_template_arranges_the_parts_of_the_page() {
+    let site = SiteTest::fixture("basic");
+    site.write(
+        "templates/term.html",
+        "{% extends \"base.html\" %}{% block layout %}<main id=\"main\"><h1 id=\"own-title\">{{ title }}</h1>\
+         {{ fragments.quiz | safe }}{{ fragments.sources | safe }}\
+         <p id=\"own-count\">{{ related | length }}</p></main>{% endblock layout %}",
+    );
+    let built = site.build_with(&["--no-search"]);
+    let page = built.html("en/terms/proof-of-stake/index.html");
+    assert_eq!(page.text("#own-title"), "Proof of Stake");
+    assert_eq!(page.select("#quiz fieldset.quiz-question").len(), 2, "the quiz as the built-in page writes it");
+    assert_eq!(page.select("#sources li").len(), 2);
+    assert!(page.select("#explanation").is_empty(), "only the parts the template places");
+    assert_eq!(page.text("#own-count"), "1", "the view's data is there too");
+    assert_eq!(page.select("header#site-header").len(), 1, "the site's base.html around it");
+}
+
+#[test]
+fn a_site_macros_template_reaches_term_pages() {
+    let site = SiteTest::fixture("basic");
+    let builtin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/macros.html")).unwrap();
+    let own = builtin.replace("<ul class=\"nav-list\">", "<ul class=\"nav-list\" id=\"own-nav\">");
+    assert_ne!(own, builtin);
+    site.write("templates/macros.html", &own);
+    let built = site.build_with(&["--no-search"]);
+    let page = built.html("en/terms/staking/index.html");
+    assert_eq!(page.select("#own-nav").len(), 2, "the header's and the phone menu's navigation");
+}

@@ -22,8 +22,8 @@ pub(crate) struct ArticleLink<'a> {
     pub title: &'a str,
     /// Link to it.
     pub href: String,
-    date: String,
-    date_iso: &'a str,
+    pub(crate) date: String,
+    pub(crate) date_iso: &'a str,
     description: Option<&'a str>,
     /// Set when the title is in another language (fallback).
     pub lang: Option<&'a str>,

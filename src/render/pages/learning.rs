@@ -20,11 +20,11 @@ pub(crate) const INLINE_PATH: usize = 30;
 #[derive(Serialize)]
 pub(crate) struct PathView<'a> {
     /// The nearest prerequisites (transitively), in learning order.
-    steps: Vec<TermLink<'a>>,
+    pub(crate) steps: Vec<TermLink<'a>>,
     /// Whether there are more than are shown inline.
-    truncated: bool,
+    pub(crate) truncated: bool,
     /// Link to the language's path data, for the full path.
-    data_href: String,
+    pub(crate) data_href: String,
 }
 
 /// The learning path of `term`: its transitive prerequisites, nearest

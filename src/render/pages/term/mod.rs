@@ -2,6 +2,8 @@
 //! taken from the page language's entry or, where that has none, from the
 //! default language's, marked with its `lang` and a notice.
 
+mod markup;
+
 use std::borrow::Cow;
 
 use serde::Serialize;
@@ -13,6 +15,7 @@ use crate::error::Error;
 use crate::markdown::highlight::HighlightCache;
 use crate::markdown::{BodyHtml, RenderedEntry, RenderedQuestion};
 use crate::model::{Entry, Term};
+use crate::render::chrome::Blocks;
 use crate::render::context::Context;
 use crate::render::graph::{self, ConceptGraph, GraphLabels, GraphNode};
 use crate::render::layout::{
@@ -20,6 +23,9 @@ use crate::render::layout::{
 };
 use crate::render::path::{FilePath, PagePath};
 use crate::render::writer::Writer;
+
+/// The `class` of a term page's `<body>` (`term.html`'s `body_class`).
+const BODY_CLASS: &str = "page page--term";
 
 /// A part that may come from the fallback language.
 #[derive(Serialize)]
@@ -134,6 +140,19 @@ struct TermView<'a> {
     sources: Option<Part<Vec<SourceView<'a>>>>,
     tags: Vec<TagLink<'a>>,
     edit_url: Option<String>,
+}
+
+/// What `term.html` sees: the view, and the page glossa wrote from it.
+#[derive(Serialize)]
+struct TermTemplate<'v, 'a> {
+    #[serde(flatten)]
+    view: &'v TermView<'a>,
+    /// The page between the site's header and footer.
+    content: &'v str,
+    /// The page's own scripts.
+    scripts: &'v str,
+    /// Each part of the page.
+    fragments: &'v markup::Fragments,
 }
 
 /// One rendering a page draws from, with its body's HTML when the page may
@@ -348,7 +367,19 @@ pub(crate) fn write<'a>(
         tags,
         edit_url,
     };
-    out.page(path, &ctx.render("term.html", &view)?)?;
+    let fragments = markup::fragments(&view);
+    let content = markup::content(&view, &fragments);
+    let scripts = markup::scripts(&view);
+    let html = if ctx.theme.builtin_term_pages {
+        let blocks = Blocks { body_class: BODY_CLASS, layout: &content, scripts: &scripts };
+        crate::render::chrome::document(&view.page, &blocks)
+    } else {
+        ctx.render(
+            "term.html",
+            &TermTemplate { view: &view, content: &content, scripts: &scripts, fragments: &fragments },
+        )?
+    };
+    out.page(path, &html)?;
     if let Some(mermaid) = mermaid {
         out.file(FilePath::Graph(code, slug), mermaid.as_bytes())?;
     }
