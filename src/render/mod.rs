@@ -30,6 +30,7 @@ pub use path::{FilePath, PagePath};
 pub use urls::Urls;
 pub use writer::Written;
 
+use crate::config::LangId;
 use crate::error::Error;
 use crate::markdown::highlight::{BlockStore, HighlightCache};
 use crate::markdown::Rendered;
@@ -88,33 +89,16 @@ impl<'a> Renderer<'a> {
         let mut watch = crate::util::timing::Stopwatch::new();
         write_statics(ctx, &out)?;
         let terms: Vec<TermId> = ctx.published_terms().map(|t| t.id).collect();
-        write_terms(ctx, &terms, self.blocks.as_ref(), &out, on_page)?;
+        let wanted = pages::term::Wanted { search: self.search, anki: true };
+        let extracts = write_terms(ctx, &terms, self.blocks.as_ref(), wanted, &out, on_page)?;
         watch.lap("term pages");
-        for lang in ctx.glossary.config.lang_ids() {
-            pages::home::write(ctx, lang, &out)?;
-            pages::tag::write_all(ctx, lang, &out)?;
-            pages::concept_map::write_all(ctx, lang, &out)?;
-            pages::article::write_all(ctx, lang, &out)?;
-            pages::topics::write(ctx, lang, &out)?;
-            pages::search::write(ctx, lang, &out)?;
-            pages::senses::write_all(ctx, lang, &out)?;
-        }
-        pages::status::write_all(ctx, &out)?;
-        pages::practice::write_all(ctx, &out)?;
-        pages::redirect::write_all(ctx, &out)?;
-        pages::root::write(ctx, &out)?;
-        data::learning::write_all(ctx, &out)?;
-        data::feed::write_all(ctx, &out)?;
-        data::export::write_all(ctx, &out)?;
-        data::csv::write_all(ctx, &out)?;
-        data::tbx::write_all(ctx, &out)?;
-        data::skos::write(ctx, &out)?;
-        data::anki::write_all(ctx, &out)?;
-        data::sitemap::write(ctx, &out)?;
-        write_root_files(ctx, &out)?;
+        // `terms`, and so `extracts`, are in slug order, as term ids are.
+        let eli5 = |term: TermId, lang: LangId| extracts[terms.binary_search(&term).ok()?][lang.0].eli5.as_ref();
+        write_other_files(ctx, &eli5, &out)?;
         watch.lap("other pages");
         if self.search {
-            data::search::write_all(ctx, &out)?;
+            let documents = extracts.into_iter().flatten().filter_map(|e| e.search);
+            data::search::write_all(ctx, documents, &out)?;
             watch.lap("search index");
         }
         Ok(out.written())
@@ -128,7 +112,8 @@ impl<'a> Renderer<'a> {
         on_page: &(dyn Fn() + Sync),
     ) -> Result<Written, Error> {
         let out = self.writer(sink);
-        write_terms(&self.ctx, terms, self.blocks.as_ref(), &out, on_page)?;
+        let wanted = pages::term::Wanted { search: false, anki: false };
+        write_terms(&self.ctx, terms, self.blocks.as_ref(), wanted, &out, on_page)?;
         Ok(out.written())
     }
 
@@ -161,23 +146,71 @@ fn write_statics(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
 }
 
 /// The pages of `terms` in every language, in parallel: one task per term,
-/// whose pages share one highlighting cache (backed by `blocks`).
+/// whose pages share one highlighting cache (backed by `blocks`). Returns
+/// each page's `wanted` extracts, `[term][lang]` in the order of `terms`.
 fn write_terms(
     ctx: &Context<'_>,
     terms: &[TermId],
     blocks: Option<&Arc<BlockStore>>,
+    wanted: pages::term::Wanted,
     out: &Writer<'_>,
     on_page: &(dyn Fn() + Sync),
+) -> Result<Vec<Vec<pages::term::Extracts>>, Error> {
+    terms
+        .par_iter()
+        .map(|&id| {
+            let term = ctx.glossary.term(id);
+            let highlights = HighlightCache::backed_by(blocks.cloned());
+            ctx.glossary
+                .config
+                .lang_ids()
+                .map(|lang| {
+                    let extracts = pages::term::write(ctx, term, lang, &highlights, wanted, out)?;
+                    on_page();
+                    Ok(extracts)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every page and file besides the term pages, independent of each other,
+/// so written in parallel; `eli5` is what the term pages left for the
+/// Anki decks.
+fn write_other_files<'e>(
+    ctx: &Context<'_>,
+    eli5: &(dyn Fn(TermId, LangId) -> Option<&'e data::anki::Eli5> + Sync),
+    out: &Writer<'_>,
 ) -> Result<(), Error> {
-    terms.par_iter().try_for_each(|&id| {
-        let term = ctx.glossary.term(id);
-        let highlights = HighlightCache::backed_by(blocks.cloned());
-        for lang in ctx.glossary.config.lang_ids() {
-            pages::term::write(ctx, term, lang, &highlights, out)?;
-            on_page();
-        }
-        Ok(())
-    })
+    type Task<'t> = Box<dyn Fn() -> Result<(), Error> + Sync + 't>;
+    let mut tasks: Vec<Task<'_>> = Vec::new();
+    for lang in ctx.glossary.config.lang_ids() {
+        tasks.push(Box::new(move || {
+            pages::home::write(ctx, lang, out)?;
+            pages::concept_map::write_all(ctx, lang, out)?;
+            pages::article::write_all(ctx, lang, out)?;
+            pages::topics::write(ctx, lang, out)?;
+            pages::search::write(ctx, lang, out)?;
+            pages::senses::write_all(ctx, lang, out)
+        }));
+        tasks.push(Box::new(move || pages::tag::write_all(ctx, lang, out)));
+    }
+    tasks.push(Box::new(|| {
+        pages::status::write_all(ctx, out)?;
+        pages::practice::write_all(ctx, out)?;
+        pages::redirect::write_all(ctx, out)?;
+        pages::root::write(ctx, out)?;
+        data::feed::write_all(ctx, out)?;
+        data::sitemap::write(ctx, out)?;
+        write_root_files(ctx, out)
+    }));
+    tasks.push(Box::new(|| data::learning::write_all(ctx, out)));
+    tasks.push(Box::new(|| data::export::write_all(ctx, out)));
+    tasks.push(Box::new(|| data::csv::write_all(ctx, out)));
+    tasks.push(Box::new(|| data::tbx::write_all(ctx, out)));
+    tasks.push(Box::new(|| data::skos::write(ctx, out)));
+    tasks.push(Box::new(|| data::anki::write_all(ctx, eli5, out)));
+    tasks.par_iter().try_for_each(|task| task())
 }
 
 /// `robots.txt` and `.nojekyll`.

@@ -12,8 +12,7 @@ use url::Url;
 
 use crate::config::LangId;
 use crate::error::Error;
-use crate::markdown::Section;
-use crate::model::{Entry, Term};
+use crate::model::{Entry, Term, TermId};
 use crate::render::context::Context;
 use crate::render::data::learning::quiz_of;
 use crate::render::path::{FilePath, PagePath};
@@ -28,22 +27,44 @@ struct Note {
     tags: String,
 }
 
-/// Writes the deck of every language.
-pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
+/// The "Explain like I'm 5" section a term page shows, kept for its note
+/// as the page is written.
+pub(crate) struct Eli5 {
+    /// The heading's HTML (empty for the default heading).
+    pub heading: String,
+    /// The section's HTML.
+    pub html: String,
+    /// Its language when it differs from the page's (a fallback).
+    pub lang: Option<String>,
+}
+
+/// Writes the deck of every language; `eli5(term, lang)` is the section
+/// that term's page in that language shows.
+pub(crate) fn write_all<'e>(
+    ctx: &Context<'_>,
+    eli5: &(dyn Fn(TermId, LangId) -> Option<&'e Eli5> + Sync),
+    out: &Writer<'_>,
+) -> Result<(), Error> {
     let base_url = ctx.urls.absolute("");
     let base = Url::parse(&base_url).map_err(|e| Error::Usage(format!("base URL `{base_url}`: {e}")))?;
     for lang in ctx.glossary.config.lang_ids() {
-        out.file(FilePath::Anki(ctx.code(lang)), deck(ctx, lang, &base)?.as_bytes())?;
+        out.file(FilePath::Anki(ctx.code(lang)), deck(ctx, lang, &base, eli5)?.as_bytes())?;
     }
     Ok(())
 }
 
 /// The deck of `lang`: the header, then each term's notes, terms in slug order.
-fn deck(ctx: &Context<'_>, lang: LangId, base: &Url) -> Result<String, Error> {
+fn deck<'e>(
+    ctx: &Context<'_>,
+    lang: LangId,
+    base: &Url,
+    eli5: &(dyn Fn(TermId, LangId) -> Option<&'e Eli5> + Sync),
+) -> Result<String, Error> {
     let terms: Vec<&Term> = ctx.published_terms().collect();
-    // Each term's "Explain like I'm 5" is rendered again here, so in parallel.
-    let notes: Vec<Vec<Note>> =
-        terms.par_iter().map(|term| term_notes(ctx, term, lang, base)).collect::<Result<_, _>>()?;
+    let notes: Vec<Vec<Note>> = terms
+        .par_iter()
+        .map(|term| term_notes(ctx, term, lang, base, eli5(term.id, lang)))
+        .collect::<Result<_, _>>()?;
     let mut text = String::new();
     for line in [
         "#separator:tab".to_owned(),
@@ -71,7 +92,13 @@ fn deck_name(title: &str) -> String {
 }
 
 /// The note of `term` in `lang`, then one per question of its quiz.
-fn term_notes(ctx: &Context<'_>, term: &Term, lang: LangId, base: &Url) -> Result<Vec<Note>, Error> {
+fn term_notes(
+    ctx: &Context<'_>,
+    term: &Term,
+    lang: LangId,
+    base: &Url,
+    eli5: Option<&Eli5>,
+) -> Result<Vec<Note>, Error> {
     let glossary = ctx.glossary;
     let code = ctx.code(lang);
     let slug = term.slug.as_str();
@@ -98,13 +125,14 @@ fn term_notes(ctx: &Context<'_>, term: &Term, lang: LangId, base: &Url) -> Resul
 
     let summary = ctx.rendered.get(title_entry, lang).map_or("", |r| r.summary.as_str());
     let mut back = format!("<div{}><p>{}</p></div>", lang_attr(title_entry), html(summary));
-    if let Some((section, entry)) = eli5(ctx, term, lang) {
+    if let Some(section) = eli5 {
         let heading = if section.heading.trim().is_empty() {
             crate::util::text::escape_html(ctx.text(lang, "eli5_default"))
         } else {
             section.heading.clone()
         };
-        back.push_str(&format!("<div{}><h3>{}</h3>{}</div>", lang_attr(entry), html(&heading), html(&section.html)));
+        let attr = section.lang.as_ref().map(|code| format!(" lang=\"{code}\"")).unwrap_or_default();
+        back.push_str(&format!("<div{attr}><h3>{}</h3>{}</div>", html(&heading), html(&section.html)));
     }
     back.push_str(&link);
     let mut notes = vec![Note { guid: guid.clone(), front: text_field(&title), back, tags: tags.clone() }];
@@ -120,20 +148,4 @@ fn term_notes(ctx: &Context<'_>, term: &Term, lang: LangId, base: &Url) -> Resul
         notes.push(Note { guid: format!("{guid}-q{}", i + 1), front, back, tags: tags.clone() });
     }
     Ok(notes)
-}
-
-/// The "Explain like I'm 5" section the term page of `lang` shows: its own
-/// entry's, or the default language's, with the entry it comes from.
-fn eli5<'a>(ctx: &Context<'a>, term: &'a Term, lang: LangId) -> Option<(Section, &'a Entry)> {
-    let glossary = ctx.glossary;
-    let own = term.entry(lang).map(|e| glossary.entry(e));
-    let default = term.entry(glossary.config.default_language).map(|e| glossary.entry(e));
-    [own, default].into_iter().flatten().find_map(|entry| {
-        let rendered = ctx.rendered.get(entry, lang)?;
-        if !rendered.body.parts.eli5 {
-            return None;
-        }
-        let body = ctx.rendered.body(glossary, rendered, None);
-        body.eli5.clone().map(|section| (section, entry))
-    })
 }

@@ -1,7 +1,6 @@
 //! One field of an Anki note: HTML that works inside Anki and keeps to one
 //! line of the tab-separated file.
 
-use lol_html::{element, rewrite_str, RewriteStrSettings};
 use url::Url;
 
 use crate::render::path::relativize;
@@ -20,27 +19,89 @@ pub(super) fn text_field(text: &str) -> String {
     one_line(&crate::util::text::escape_html(text))
 }
 
-/// Every `href` and `src` joined with `page`: links written relative to the
-/// page (`../x`, `#sources`) lead to the same place from a card. A link that
-/// cannot be joined is left as written.
+/// Every link's `href` and image's `src` joined with `page`: links written
+/// relative to the page (`../x`, `#sources`) lead to the same place from a
+/// card. A link that cannot be joined is left as written. The HTML is
+/// glossa's own, where every `<` of content is escaped, so each `<` opens a
+/// tag, and attribute values are always in double quotes.
 fn absolute_links(html: &str, page: &Url) -> String {
-    let join = |value: &str| page.join(value).map(String::from).ok();
-    let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!("a[href]", |el| {
-            if let Some(url) = el.get_attribute("href").as_deref().and_then(join) {
-                el.set_attribute("href", &url)?;
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let end = tag_end(&rest[open..]).map_or(rest.len(), |end| open + end);
+        let tag = &rest[open..end];
+        let name = tag[1..].split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/').next().unwrap_or("");
+        let attribute = if name.eq_ignore_ascii_case("a") {
+            Some("href")
+        } else if name.eq_ignore_ascii_case("img") {
+            Some("src")
+        } else {
+            None
+        };
+        match attribute.and_then(|attribute| value_span(tag, attribute)) {
+            Some((start, stop)) => match page.join(&tag[start..stop]) {
+                Ok(url) => {
+                    out.push_str(&tag[..start]);
+                    out.push_str(&url.as_str().replace('"', "&quot;"));
+                    out.push_str(&tag[stop..]);
+                }
+                Err(_) => out.push_str(tag),
+            },
+            None => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the tag at the start of `html` (through its `>`), quoted
+/// values skipped.
+fn tag_end(html: &str) -> Option<usize> {
+    let mut quoted = false;
+    html.bytes()
+        .position(|b| match b {
+            b'"' => {
+                quoted = !quoted;
+                false
             }
-            Ok(())
-        }))
-        .append_element_content_handler(element!("img[src]", |el| {
-            if let Some(url) = el.get_attribute("src").as_deref().and_then(join) {
-                el.set_attribute("src", &url)?;
-            }
-            Ok(())
-        }));
-    // The HTML is glossa's own, which the rewriter always reads; should it
-    // ever refuse, the links stay relative rather than the deck failing.
-    rewrite_str(html, settings).unwrap_or_else(|_| html.to_owned())
+            b'>' => !quoted,
+            _ => false,
+        })
+        .map(|at| at + 1)
+}
+
+/// Where the value of `attribute="…"` lies in `tag`, if the tag has one.
+fn value_span(tag: &str, attribute: &str) -> Option<(usize, usize)> {
+    let bytes = tag.as_bytes();
+    let mut at = 1;
+    // The tag's name, then attributes: a name, and `="value"` or nothing.
+    while at < bytes.len() && !bytes[at].is_ascii_whitespace() && bytes[at] != b'>' {
+        at += 1;
+    }
+    loop {
+        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
+            at += 1;
+        }
+        let name_start = at;
+        while at < bytes.len() && !matches!(bytes[at], b'=' | b'>' | b'/') && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if at == name_start {
+            return None;
+        }
+        let name = &tag[name_start..at];
+        if !tag[at..].starts_with("=\"") {
+            continue;
+        }
+        let start = at + 2;
+        let stop = start + tag[start..].find('"')?;
+        if name.eq_ignore_ascii_case(attribute) {
+            return Some((start, stop));
+        }
+        at = stop + 1;
+    }
 }
 
 /// The HTML on one line. A line break inside `<pre>` is part of the code and
@@ -106,6 +167,21 @@ mod tests {
              <a href=\"https://example.org/glossary/en/terms/x/\">x</a> \
              <img src=\"https://example.org/glossary/en/terms/staking/img/a.png\" alt=\"a\"> \
              <a href=\"https://other.org/\">o</a>"
+        );
+    }
+
+    #[test]
+    fn only_links_and_images_change_and_text_that_looks_like_an_attribute_stays() {
+        let (_, page) = urls();
+        let html =
+            "<p class=\"x\">href=\"a/\" <code>src=\"b\"</code></p><a title=\"t > u\" HREF=\"c/?q=1&amp;r=2\">c</a>\
+                    <div href=\"d/\"></div><img alt=\"\" src=\"e.png\"/><a name=\"n\">no href</a><br>";
+        assert_eq!(
+            absolute_links(html, &page),
+            "<p class=\"x\">href=\"a/\" <code>src=\"b\"</code></p>\
+             <a title=\"t > u\" HREF=\"https://example.org/glossary/en/terms/staking/c/?q=1&amp;r=2\">c</a>\
+             <div href=\"d/\"></div><img alt=\"\" src=\"https://example.org/glossary/en/terms/staking/e.png\"/>\
+             <a name=\"n\">no href</a><br>"
         );
     }
 

@@ -1,82 +1,87 @@
 //! The search index: Pagefind, used as a library, builds one bundle per
 //! language into `pagefind/<lang>/`, the languages in parallel (Pagefind
 //! indexes on one thread). Each term page is indexed from a small document
-//! made for the purpose, so that its title and aliases weigh more than its
-//! body, its summary travels with every result, and its body is a digest
-//! (headings and the opening prose, see [`digest`]).
+//! made for the purpose while the page is written (its body is at hand
+//! then), so that its title and aliases weigh more than its body, its
+//! summary travels with every result, and its body is a digest (headings
+//! and the opening prose, see [`digest`]).
 
 mod digest;
 
-use rayon::prelude::*;
-
 use crate::config::LangId;
 use crate::error::Error;
+use crate::markdown::{BodyHtml, RenderedEntry};
+use crate::model::{Entry, Term};
 use crate::render::context::Context;
 use crate::render::path::{relativize, FilePath, PagePath};
 use crate::render::writer::Writer;
 use crate::util::text::escape_html;
 
 /// One page as the index sees it.
-struct SearchDocument {
+pub(crate) struct SearchDocument {
     lang: LangId,
     url: String,
     html: String,
 }
 
-/// One search document per published term per language.
-fn search_documents(ctx: &Context<'_>) -> Vec<SearchDocument> {
-    let config = &ctx.glossary.config;
-    let pages: Vec<_> = ctx.published_terms().flat_map(|t| config.lang_ids().map(move |l| (t, l))).collect();
-    pages
-        .par_iter()
-        .map(|&(term, lang)| {
-            let code = ctx.code(lang);
-            let (entry, _) = ctx.glossary.entry_or_fallback(term.id, lang);
-            let rendered = ctx.rendered.get(entry, lang).or_else(|| ctx.rendered.get(entry, entry.lang));
-            let mut html = format!(
-                "<!DOCTYPE html><html lang=\"{code}\"><head><title>{title}</title></head><body><main data-pagefind-body>\
-                 <h1 data-pagefind-meta=\"title\" data-pagefind-weight=\"10\">{title}</h1>",
-                title = escape_html(entry.title()),
-            );
-            let aliases: Vec<&str> = entry.aliases.iter().map(|a| a.value.as_str()).collect();
-            if !aliases.is_empty() {
-                html.push_str(&format!(
-                    "<p data-pagefind-meta=\"aliases\" data-pagefind-weight=\"10\">{}</p>",
-                    escape_html(&aliases.join(" | "))
-                ));
+/// The search document of `term`'s page in `lang`, made from `entry` (the
+/// entry its title comes from), its rendering for the page and its body.
+pub(crate) fn document(
+    ctx: &Context<'_>,
+    term: &Term,
+    lang: LangId,
+    entry: &Entry,
+    rendered: Option<&RenderedEntry>,
+    body: Option<&BodyHtml>,
+) -> SearchDocument {
+    let code = ctx.code(lang);
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><title>{title}</title></head><body><main data-pagefind-body>\
+         <h1 data-pagefind-meta=\"title\" data-pagefind-weight=\"10\">{title}</h1>",
+        title = escape_html(entry.title()),
+    );
+    let aliases: Vec<&str> = entry.aliases.iter().map(|a| a.value.as_str()).collect();
+    if !aliases.is_empty() {
+        html.push_str(&format!(
+            "<p data-pagefind-meta=\"aliases\" data-pagefind-weight=\"10\">{}</p>",
+            escape_html(&aliases.join(" | "))
+        ));
+    }
+    if let Some(r) = rendered {
+        let summary = crate::render::layout::plain_text(&r.summary);
+        html.push_str(&format!(
+            "<p data-pagefind-meta=\"summary\" data-pagefind-weight=\"3\">{}</p><div>",
+            escape_html(&summary),
+        ));
+        let mut budget = digest::PROSE_BUDGET;
+        if let Some(body) = body {
+            digest::digest(&body.main, &mut budget, &mut html);
+            for section in [&body.eli5, &body.expert].into_iter().flatten() {
+                digest::digest(&format!("<h2>{}</h2>", section.heading), &mut budget, &mut html);
+                digest::digest(&section.html, &mut budget, &mut html);
             }
-            if let Some(r) = rendered {
-                let summary = crate::render::layout::plain_text(&r.summary);
-                // Highlighting adds nothing to the words indexed.
-                let body = ctx.rendered.body(ctx.glossary, r, None);
-                html.push_str(&format!(
-                    "<p data-pagefind-meta=\"summary\" data-pagefind-weight=\"3\">{}</p><div>",
-                    escape_html(&summary),
-                ));
-                let mut budget = digest::PROSE_BUDGET;
-                digest::digest(&body.main, &mut budget, &mut html);
-                for section in [&body.eli5, &body.expert].into_iter().flatten() {
-                    digest::digest(&format!("<h2>{}</h2>", section.heading), &mut budget, &mut html);
-                    digest::digest(&section.html, &mut budget, &mut html);
-                }
-                html.push_str("</div>");
-            }
-            html.push_str("</main></body></html>");
-            let page = PagePath::Term(code, term.slug.as_str());
-            SearchDocument {
-                lang,
-                url: ctx.urls.rooted(&page.dir()),
-                html: relativize(&html, &page.to_root(ctx.urls.base_path())),
-            }
-        })
-        .collect()
+        }
+        html.push_str("</div>");
+    }
+    html.push_str("</main></body></html>");
+    let page = PagePath::Term(code, term.slug.as_str());
+    SearchDocument {
+        lang,
+        url: ctx.urls.rooted(&page.dir()),
+        html: relativize(&html, &page.to_root(ctx.urls.base_path())),
+    }
 }
 
-/// Builds each language's bundle and writes it under `pagefind/<lang>/`.
-pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
+/// Builds each language's bundle from the `documents` of the term pages,
+/// in slug order, and writes it under `pagefind/<lang>/`.
+pub(crate) fn write_all(
+    ctx: &Context<'_>,
+    documents: impl Iterator<Item = SearchDocument>,
+    out: &Writer<'_>,
+) -> Result<(), Error> {
     let config = &ctx.glossary.config;
     let mut by_lang: Vec<Vec<SearchDocument>> = config.lang_ids().map(|_| Vec::new()).collect();
-    for document in search_documents(ctx) {
+    for document in documents {
         by_lang[document.lang.0].push(document);
     }
     let bundles: Vec<Result<Bundle, Error>> = std::thread::scope(|scope| {

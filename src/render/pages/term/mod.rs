@@ -17,6 +17,8 @@ use crate::markdown::{BodyHtml, RenderedEntry, RenderedQuestion};
 use crate::model::{Entry, Term};
 use crate::render::chrome::Blocks;
 use crate::render::context::Context;
+use crate::render::data::anki::Eli5;
+use crate::render::data::search::{self, SearchDocument};
 use crate::render::graph::{self, ConceptGraph, GraphLabels, GraphNode};
 use crate::render::layout::{
     page_view, plain_text, stale_notice, tag_link, term_link, Crumb, PageView, StaleNotice, TagLink, TermLink, TocItem,
@@ -185,15 +187,34 @@ impl<'s> Sources<'s> {
     }
 }
 
-/// Writes the page of `term` in `lang` and its `graph.mmd`; `highlights` is
-/// shared by the pages of one term (translations keep their code).
+/// What the files written after the term pages take from each page, made
+/// while its body's HTML is at hand rather than by rendering it again.
+#[derive(Default)]
+pub(crate) struct Extracts {
+    /// The page's search document.
+    pub search: Option<SearchDocument>,
+    /// The "Explain like I'm 5" its Anki note shows.
+    pub eli5: Option<Eli5>,
+}
+
+/// Which [`Extracts`] to make.
+#[derive(Clone, Copy)]
+pub(crate) struct Wanted {
+    pub search: bool,
+    pub anki: bool,
+}
+
+/// Writes the page of `term` in `lang` and its `graph.mmd`, and returns
+/// the `wanted` extracts; `highlights` is shared by the pages of one term
+/// (translations keep their code).
 pub(crate) fn write<'a>(
     ctx: &Context<'a>,
     term: &'a Term,
     lang: LangId,
     highlights: &HighlightCache,
+    wanted: Wanted,
     out: &Writer<'_>,
-) -> Result<(), Error> {
+) -> Result<Extracts, Error> {
     let glossary = ctx.glossary;
     let config = &glossary.config;
     let code = ctx.code(lang);
@@ -241,6 +262,11 @@ pub(crate) fn write<'a>(
         SectionPart { heading: &s.heading, html: &s.html }
     }
     let eli5 = sources.pick(|s| s.body?.eli5.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
+    let eli5_note = eli5.as_ref().filter(|_| wanted.anki).map(|p| Eli5 {
+        heading: p.value.heading.to_owned(),
+        html: p.value.html.to_owned(),
+        lang: p.lang.clone(),
+    });
     let expert = sources.pick(|s| s.body?.expert.as_ref().map(section)).map(|(v, e, f)| part(v, notice(e, f)));
     let quiz = sources
         .pick(|s| s.rendered.quiz.as_deref().filter(|q| !q.is_empty()))
@@ -383,7 +409,19 @@ pub(crate) fn write<'a>(
     if let Some(mermaid) = mermaid {
         out.file(FilePath::Graph(code, slug), mermaid.as_bytes())?;
     }
-    Ok(())
+    let search = wanted.search.then(|| {
+        let title_source = if title_entry.lang == lang { &own_rendering } else { &fallback_rendering };
+        match title_source {
+            Some((entry, rendered, body)) => search::document(ctx, term, lang, entry, Some(rendered), body.as_deref()),
+            // Not rendered for this page: the entry's own rendering.
+            None => {
+                let rendered = ctx.rendered.get(title_entry, title_entry.lang);
+                let body = rendered.map(|r| ctx.rendered.body(glossary, r, None));
+                search::document(ctx, term, lang, title_entry, rendered, body.as_deref())
+            }
+        }
+    });
+    Ok(Extracts { search, eli5: eli5_note })
 }
 
 /// For each name `term` shares in the language of `entry` (its own, or
