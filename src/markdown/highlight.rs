@@ -67,31 +67,21 @@ pub const ENGINE: &str = "fancy";
 /// Highlighted blocks by language and code, so a block that appears in
 /// several entries (translations keep their code) is highlighted once;
 /// backed by the blocks of the previous build when there is a build cache.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct HighlightCache {
-    blocks: Mutex<HashMap<(String, String), Arc<str>>>,
-    store: Option<Arc<BlockStore>>,
+    store: Arc<BlockStore>,
 }
 
 impl HighlightCache {
     /// A cache that looks in `store` before highlighting, and records there
     /// every block it hands out.
-    pub fn backed_by(store: Option<Arc<BlockStore>>) -> HighlightCache {
-        HighlightCache { blocks: Mutex::default(), store }
+    pub fn backed_by(store: Arc<BlockStore>) -> HighlightCache {
+        HighlightCache { store }
     }
 
     /// The highlighted HTML of `code` in the language of `info`.
     pub fn code_block(&self, code: &str, info: &str) -> Arc<str> {
-        let key = (language(info).to_owned(), code.to_owned());
-        if let Some(html) = lock(&self.blocks).get(&key) {
-            return Arc::clone(html);
-        }
-        // Highlight outside the lock: blocks are highlighted in parallel.
-        let html = match &self.store {
-            Some(store) => store.get_or_highlight(&key.0, code, || code_block(code, info).into()),
-            None => code_block(code, info).into(),
-        };
-        lock(&self.blocks).entry(key).or_insert(html).clone()
+        self.store.get_or_highlight(language(info), code, || code_block(code, info).into())
     }
 }
 
@@ -160,8 +150,13 @@ impl BlockStore {
         (self.previous.len(), lock(&self.used).len())
     }
 
+    /// The block used before in this build, else the previous build's,
+    /// else `highlight()` (outside the lock: blocks are highlighted in parallel).
     fn get_or_highlight(&self, lang: &str, code: &str, highlight: impl FnOnce() -> Arc<str>) -> Arc<str> {
         let key = Self::key(lang, code);
+        if let Some(html) = lock(&self.used).get(&key) {
+            return Arc::clone(html);
+        }
         let html = self.previous.get(&key).cloned().unwrap_or_else(highlight);
         lock(&self.used).entry(key).or_insert(html).clone()
     }
@@ -222,12 +217,12 @@ mod tests {
     #[test]
     fn stored_blocks_are_read_back_and_reused() {
         let first = Arc::new(BlockStore::default());
-        let cache = HighlightCache::backed_by(Some(Arc::clone(&first)));
+        let cache = HighlightCache::backed_by(Arc::clone(&first));
         let fresh = cache.code_block("fn main() {}\n", "rust");
         assert_eq!(first.counts(), (0, 1));
         let second = Arc::new(BlockStore::from_bytes(&first.to_bytes()));
         assert_eq!(second.counts(), (1, 0));
-        let reused = HighlightCache::backed_by(Some(Arc::clone(&second))).code_block("fn main() {}\n", "rust");
+        let reused = HighlightCache::backed_by(Arc::clone(&second)).code_block("fn main() {}\n", "rust");
         assert_eq!(reused, fresh);
         assert_eq!(second.counts(), (1, 1));
         // Blocks no longer used are not kept.
@@ -236,9 +231,17 @@ mod tests {
     }
 
     #[test]
+    fn a_block_is_highlighted_once_per_build() {
+        let cache = HighlightCache::default();
+        let first = cache.code_block("let x = 1;\n", "rust");
+        let again = cache.clone().code_block("let x = 1;\n", "rust,ignore");
+        assert!(Arc::ptr_eq(&first, &again), "the same block, not highlighted again");
+    }
+
+    #[test]
     fn damaged_or_foreign_stores_are_empty() {
         let store = Arc::new(BlockStore::default());
-        HighlightCache::backed_by(Some(Arc::clone(&store))).code_block("x = 1\n", "python");
+        HighlightCache::backed_by(Arc::clone(&store)).code_block("x = 1\n", "python");
         let bytes = store.to_bytes();
         assert_eq!(BlockStore::from_bytes(&bytes[..bytes.len() - 1]).counts(), (0, 0));
         assert_eq!(BlockStore::from_bytes(b"glossa highlighted blocks 0\n").counts(), (0, 0));

@@ -21,6 +21,7 @@ pub mod path;
 pub mod urls;
 mod writer;
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -38,6 +39,7 @@ use crate::model::status::Status;
 use crate::model::{Glossary, TermId};
 use crate::output::OutputSink;
 use crate::theme::Theme;
+use crate::util::timing::Stopwatch;
 use writer::Writer;
 
 /// Renders a site, whole or in parts (the dev server re-renders one term).
@@ -86,22 +88,44 @@ impl<'a> Renderer<'a> {
     pub fn render(&self, sink: &dyn OutputSink, on_page: &(dyn Fn() + Sync)) -> Result<Written, Error> {
         let ctx = &self.ctx;
         let out = self.writer(sink);
-        let mut watch = crate::util::timing::Stopwatch::new();
+        let mut watch = Stopwatch::new();
         write_statics(ctx, &out)?;
         let terms: Vec<TermId> = ctx.published_terms().map(|t| t.id).collect();
-        let wanted = pages::term::Wanted { search: self.search, anki: true };
-        let extracts = write_terms(ctx, &terms, self.blocks.as_ref(), wanted, &out, on_page)?;
-        watch.lap("term pages");
-        // `terms`, and so `extracts`, are in slug order, as term ids are.
-        let eli5 = |term: TermId, lang: LangId| extracts[terms.binary_search(&term).ok()?][lang.0].eli5.as_ref();
-        write_other_files(ctx, &eli5, &out)?;
-        watch.lap("other pages");
-        if self.search {
-            let documents = extracts.into_iter().flatten().filter_map(|e| e.search);
-            data::search::write_all(ctx, documents, &out)?;
-            watch.lap("search index");
+        let pages = |indexer: Option<&data::search::Indexer<'_>>, watch: &mut Stopwatch| {
+            let wanted = pages::term::Wanted { search: indexer.is_some(), anki: true };
+            let extracts = write_terms(ctx, &terms, self.blocks.as_ref(), wanted, indexer, &out, on_page)?;
+            watch.lap("term pages");
+            // `terms`, and so `extracts`, are in slug order, as term ids are.
+            let eli5 = |term: TermId, lang: LangId| extracts[terms.binary_search(&term).ok()?][lang.0].eli5.as_ref();
+            write_other_files(ctx, &eli5, &out)?;
+            watch.lap("other pages");
+            Ok(())
+        };
+        if !self.search {
+            pages(None, &mut watch)?;
+            return Ok(out.written());
         }
-        Ok(out.written())
+        // The search index is built beside the pages, from the documents they
+        // leave: Pagefind indexes a language on one thread and holds its index
+        // in memory, so half the cores (one on a small machine) index a
+        // language each, one language after another, and the pages get the
+        // others; a language's index is finished while the next language's
+        // pages are written.
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let languages = ctx.glossary.config.languages.len();
+        let indexing = (cores / 2).clamp(1, languages.max(1));
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(indexing).max(1)).build();
+        std::thread::scope(|scope| {
+            let indexer = data::search::Indexer::start(scope, ctx, terms.len(), indexing, &out);
+            match &pool {
+                Ok(pool) => pool.install(|| pages(Some(&indexer), &mut watch))?,
+                // Without a pool of its own, the pages share every core with the index.
+                Err(_) => pages(Some(&indexer), &mut watch)?,
+            }
+            indexer.finish()?;
+            watch.lap("search index");
+            Ok(out.written())
+        })
     }
 
     /// The pages (and `graph.mmd` files) of `terms` in every language.
@@ -113,7 +137,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<Written, Error> {
         let out = self.writer(sink);
         let wanted = pages::term::Wanted { search: false, anki: false };
-        write_terms(&self.ctx, terms, self.blocks.as_ref(), wanted, &out, on_page)?;
+        write_terms(&self.ctx, terms, self.blocks.as_ref(), wanted, None, &out, on_page)?;
         Ok(out.written())
     }
 
@@ -145,33 +169,69 @@ fn write_statics(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     out.file(FilePath::Static("highlight.css"), crate::markdown::highlight::stylesheet().as_bytes())
 }
 
-/// The pages of `terms` in every language, in parallel: one task per term,
-/// whose pages share one highlighting cache (backed by `blocks`). Returns
-/// each page's `wanted` extracts, `[term][lang]` in the order of `terms`.
+/// The pages of `terms` in every language, in parallel, one language after
+/// the other and terms in order, so that `indexer` gets each language's
+/// documents about in order and one language's index can be finished while
+/// the next language's pages are written. Code is highlighted once per build
+/// (translations keep their code), backed by `blocks`. Returns the other
+/// `wanted` extracts, `[term][lang]` in the order of `terms`.
 fn write_terms(
     ctx: &Context<'_>,
     terms: &[TermId],
     blocks: Option<&Arc<BlockStore>>,
     wanted: pages::term::Wanted,
+    indexer: Option<&data::search::Indexer<'_>>,
     out: &Writer<'_>,
     on_page: &(dyn Fn() + Sync),
 ) -> Result<Vec<Vec<pages::term::Extracts>>, Error> {
-    terms
-        .par_iter()
-        .map(|&id| {
-            let term = ctx.glossary.term(id);
-            let highlights = HighlightCache::backed_by(blocks.cloned());
-            ctx.glossary
-                .config
-                .lang_ids()
-                .map(|lang| {
-                    let extracts = pages::term::write(ctx, term, lang, &highlights, wanted, out)?;
-                    on_page();
-                    Ok(extracts)
-                })
-                .collect()
-        })
-        .collect()
+    let highlights = HighlightCache::backed_by(blocks.cloned().unwrap_or_default());
+    let languages: Vec<LangId> = ctx.glossary.config.lang_ids().collect();
+    let pages = map_in_order(languages.len() * terms.len(), |index| {
+        let (lang, position) = (languages[index / terms.len()], index % terms.len());
+        let mut extracts = pages::term::write(ctx, ctx.glossary.term(terms[position]), lang, &highlights, wanted, out)?;
+        if let (Some(indexer), Some(document)) = (indexer, extracts.search.take()) {
+            indexer.add(position, document);
+        }
+        on_page();
+        Ok(extracts)
+    })?;
+    let mut by_term: Vec<Vec<pages::term::Extracts>> = terms.iter().map(|_| Vec::new()).collect();
+    for (index, extracts) in pages.into_iter().enumerate() {
+        by_term[index % terms.len()].push(extracts);
+    }
+    Ok(by_term)
+}
+
+/// `task(0)`, `task(1)`… on every thread of the pool, each thread taking
+/// the next index as it frees up, so tasks finish about in order; their
+/// results in order, or the first error (the others stop taking tasks).
+fn map_in_order<T: Send>(len: usize, task: impl Fn(usize) -> Result<T, Error> + Sync) -> Result<Vec<T>, Error> {
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let per_thread: Vec<Result<Vec<(usize, T)>, Error>> = rayon::broadcast(|_| {
+        let mut done = Vec::new();
+        while !failed.load(Ordering::Relaxed) {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            if index >= len {
+                break;
+            }
+            match task(index) {
+                Ok(result) => done.push((index, result)),
+                Err(e) => {
+                    failed.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(done)
+    });
+    let mut results: Vec<Option<T>> = (0..len).map(|_| None).collect();
+    for done in per_thread {
+        for (index, result) in done? {
+            results[index] = Some(result);
+        }
+    }
+    Ok(results.into_iter().flatten().collect())
 }
 
 /// Every page and file besides the term pages, independent of each other,
@@ -218,4 +278,31 @@ fn write_root_files(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", ctx.urls.absolute(&FilePath::Sitemap.path()));
     out.file(FilePath::Robots, robots.as_bytes())?;
     out.file(FilePath::NoJekyll, b"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tasks_run_in_parallel_and_results_come_back_in_order() {
+        let squares = map_in_order(1000, |i| Ok(i * i)).unwrap();
+        assert_eq!(squares, (0..1000).map(|i| i * i).collect::<Vec<_>>());
+        assert!(map_in_order(0, |i| Ok(i)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_first_error_stops_the_tasks() {
+        let started = AtomicUsize::new(0);
+        let result = map_in_order(10_000, |i| {
+            started.fetch_add(1, Ordering::Relaxed);
+            if i == 10 {
+                Err(Error::Usage("task 10".into()))
+            } else {
+                Ok(i)
+            }
+        });
+        assert!(matches!(result, Err(Error::Usage(message)) if message == "task 10"));
+        assert!(started.load(Ordering::Relaxed) < 10_000, "the other tasks stop being taken");
+    }
 }

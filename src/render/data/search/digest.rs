@@ -4,11 +4,13 @@
 //! the summary, a heading or the opening paragraphs; code is left out, since
 //! its tokens are noise in a glossary's results.
 
-/// Characters of prose indexed per page (whitespace not counted): about 170
-/// English words, the opening paragraphs, or a whole short Korean or Japanese
-/// explanation. At 10,000 terms × 2 it halves the index's time against the
-/// whole body (BENCHMARKS.md).
-pub(super) const PROSE_BUDGET: usize = 1_000;
+/// Words of prose indexed per page: the opening paragraphs. Pagefind's work
+/// follows the words it is given, so the budget is in words, the same in
+/// every language (a budget in characters gave Korean pages, whose words are
+/// short, twice the words of English ones and twice the indexing time).
+/// Scripts written without spaces count a word per two characters, about
+/// what Pagefind's segmenter makes of them (BENCHMARKS.md).
+pub(super) const PROSE_BUDGET: usize = 180;
 
 /// Elements whose text is never indexed.
 const SKIPPED: [&str; 5] = ["pre", "script", "style", "svg", "template"];
@@ -84,7 +86,7 @@ fn take_text(text: &str, in_heading: bool, budget: &mut usize, run: &mut String)
     }
     let mut last = 0;
     for (at, word) in words(text) {
-        let cost = word.chars().count();
+        let cost = word_cost(word);
         if cost > *budget {
             *budget = 0;
             break;
@@ -101,6 +103,18 @@ fn take_text(text: &str, in_heading: bool, budget: &mut usize, run: &mut String)
     if text[last..].starts_with(char::is_whitespace) && !run.is_empty() && !run.ends_with(' ') {
         run.push(' ');
     }
+}
+
+/// What `word` (text between spaces) takes of the budget: one word, or a
+/// word per two characters of a script written without spaces.
+fn word_cost(word: &str) -> usize {
+    let unspaced = word.chars().filter(|&c| is_unspaced(c)).count();
+    usize::max(1, unspaced.div_ceil(2) + usize::from(unspaced < word.chars().count() && unspaced > 0))
+}
+
+/// Han, kana and Thai: scripts that do not put spaces between words.
+fn is_unspaced(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{0E00}'..='\u{0E7F}')
 }
 
 /// The words of `text` with their byte offsets.
@@ -162,7 +176,18 @@ mod tests {
     #[test]
     fn the_budget_cuts_at_a_whole_word_and_spares_headings() {
         let html = "<p>alpha beta gamma delta</p><h3>A heading past the budget</h3><p>epsilon</p>";
-        assert_eq!(digested(html, 11), "<p>alpha beta</p><h3>A heading past the budget</h3>");
+        assert_eq!(digested(html, 2), "<p>alpha beta</p><h3>A heading past the budget</h3>");
+    }
+
+    #[test]
+    fn words_cost_the_same_in_every_script_and_unspaced_runs_by_length() {
+        assert_eq!(word_cost("staking"), 1);
+        assert_eq!(word_cost("스테이킹을"), 1);
+        assert_eq!(word_cost("ステーキング"), 3);
+        assert_eq!(word_cost("質押"), 1);
+        assert_eq!(word_cost("Ethereumの"), 2);
+        let korean = "<p>스테이킹은 자산을 맡기고 보상을 받는 방법입니다</p>";
+        assert_eq!(digested(korean, 3), "<p>스테이킹은 자산을 맡기고</p>");
     }
 
     #[test]
@@ -174,7 +199,7 @@ mod tests {
 
     #[test]
     fn the_budget_is_shared_across_calls() {
-        let mut budget = 5;
+        let mut budget = 2;
         let mut out = String::new();
         digest("<p>abc</p>", &mut budget, &mut out);
         digest("<p>de fgh</p>", &mut budget, &mut out);

@@ -205,8 +205,8 @@ pub(crate) struct Wanted {
 }
 
 /// Writes the page of `term` in `lang` and its `graph.mmd`, and returns
-/// the `wanted` extracts; `highlights` is shared by the pages of one term
-/// (translations keep their code).
+/// the `wanted` extracts; `highlights` is shared by every page (translations
+/// keep their code).
 pub(crate) fn write<'a>(
     ctx: &Context<'a>,
     term: &'a Term,
