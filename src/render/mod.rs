@@ -288,7 +288,7 @@ mod tests {
     fn tasks_run_in_parallel_and_results_come_back_in_order() {
         let squares = map_in_order(1000, |i| Ok(i * i)).unwrap();
         assert_eq!(squares, (0..1000).map(|i| i * i).collect::<Vec<_>>());
-        assert!(map_in_order(0, |i| Ok(i)).unwrap().is_empty());
+        assert!(map_in_order(0, Ok).unwrap().is_empty());
     }
 
     #[test]
