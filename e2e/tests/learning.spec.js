@@ -115,7 +115,7 @@ test("practice can be limited to one topic, in Korean", async ({ page }) => {
   await page.locator(".practice-round input").first().check();
   await page.locator(".practice-round button.quiz-button").click();
   const href = await page.locator(".practice-round .practice-about a").getAttribute("href");
-  expect(["machine-learning", "token", "tokenizer"].some((slug) => href.endsWith(`/ko/terms/${slug}/`))).toBe(true);
+  expect(["machine-learning", "token-ai", "tokenizer"].some((slug) => href.endsWith(`/ko/terms/${slug}/`))).toBe(true);
 });
 
 test("a tag's concept map links every node to its page in the same language", async ({ page }) => {
