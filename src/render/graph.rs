@@ -14,7 +14,7 @@
 //! `.graph-edge` (which needs `fill: none`), `.graph-edge--related` (dashed).
 
 use super::measure;
-use crate::util::text::escape_html;
+use crate::util::text::{escape_html, escape_html_into};
 
 /// One node other than the centre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -512,15 +512,14 @@ impl<'a> Layout<'a> {
                     elbow((c.cx(), c.bottom()), bus, (node.rect.cx(), node.rect.y))
                 } else {
                     let rail = MARGIN / 2.0;
-                    format!(
-                        "M{} {}H{}V{}H{}V{}",
-                        num(c.x),
-                        num(c.cy()),
-                        num(rail),
-                        num(bus),
-                        num(node.rect.cx()),
-                        num(node.rect.y)
-                    )
+                    path(&[
+                        ('M', c.x),
+                        (' ', c.cy()),
+                        ('H', rail),
+                        ('V', bus),
+                        ('H', node.rect.cx()),
+                        ('V', node.rect.y),
+                    ])
                 };
                 edges.push((path, Role::Related));
             }
@@ -545,24 +544,58 @@ fn port_y(i: usize, n: usize, rect: &Rect) -> f64 {
 /// Horizontal S-curve between two points.
 fn curve((x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> String {
     let mx = (x0 + x1) / 2.0;
-    let [x0, y0, mx, x1, y1] = [x0, y0, mx, x1, y1].map(num);
-    format!("M{x0} {y0}C{mx} {y0} {mx} {y1} {x1} {y1}")
+    path(&[('M', x0), (' ', y0), ('C', mx), (' ', y0), (' ', mx), (' ', y1), (' ', x1), (' ', y1)])
 }
 
 /// Down from one point to a horizontal bus line, along it, and down to the
 /// other: how a group hangs from one node, each member on its own line.
 fn elbow((x0, y0): (f64, f64), bus: f64, (x1, y1): (f64, f64)) -> String {
-    format!("M{} {}V{}H{}V{}", num(x0), num(y0), num(bus), num(x1), num(y1))
+    path(&[('M', x0), (' ', y0), ('V', bus), ('H', x1), ('V', y1)])
 }
 
-/// Formats a coordinate as an integer or with one decimal.
-fn num(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
-    } else {
-        format!("{rounded:.1}")
+/// Path data: each command letter (or space) followed by its number.
+fn path(steps: &[(char, f64)]) -> String {
+    let mut d = String::with_capacity(steps.len() * 6);
+    for &(command, value) in steps {
+        d.push(command);
+        push_num(&mut d, value);
     }
+    d
+}
+
+/// Appends a coordinate as an integer or with one decimal.
+fn push_num(out: &mut String, value: f64) {
+    let tenths = (value * 10.0).round() as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let tenths = tenths.unsigned_abs();
+    push_int(out, tenths / 10);
+    if !tenths.is_multiple_of(10) {
+        out.push('.');
+        push_int(out, tenths % 10);
+    }
+}
+
+fn push_int(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// A coordinate as [`push_num`] writes it.
+fn num(value: f64) -> String {
+    let mut out = String::new();
+    push_num(&mut out, value);
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -579,11 +612,12 @@ pub fn svg(graph: &ConceptGraph, labels: &GraphLabels, id: &str, arrangement: Ar
         Arrangement::Wide => "wide",
         Arrangement::Tall => "tall",
     };
-    let mut out = format!(
+    let mut out = String::with_capacity(4096);
+    out.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" \
          height=\"{h}\" class=\"concept-graph concept-graph--{shape}\" role=\"group\" \
          aria-labelledby=\"{id}-title {id}-desc\">"
-    );
+    ));
     out.push_str(&format!(
         "<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
         escape_html(labels.title),
@@ -596,12 +630,21 @@ pub fn svg(graph: &ConceptGraph, labels: &GraphLabels, id: &str, arrangement: Ar
     ));
     out.push_str("<g class=\"graph-edges\" aria-hidden=\"true\">");
     for (d, role) in &layout.edges {
-        let marker = if *role == Role::Related { String::new() } else { format!(" marker-end=\"url(#{id}-arrow)\"") };
-        out.push_str(&format!("<path class=\"graph-edge graph-edge--{}\" d=\"{d}\"{marker}/>", role.class()));
+        out.push_str("<path class=\"graph-edge graph-edge--");
+        out.push_str(role.class());
+        out.push_str("\" d=\"");
+        out.push_str(d);
+        out.push('"');
+        if *role != Role::Related {
+            out.push_str(" marker-end=\"url(#");
+            out.push_str(&id);
+            out.push_str("-arrow)\"");
+        }
+        out.push_str("/>");
     }
     out.push_str("</g><g class=\"graph-nodes\" font-size=\"14\" text-anchor=\"middle\">");
     for node in layout.nodes() {
-        out.push_str(&node_svg(node));
+        node_svg(&mut out, node);
     }
     out.push_str("</g></svg>");
     out
@@ -626,44 +669,72 @@ fn description(graph: &ConceptGraph, labels: &GraphLabels) -> String {
 }
 
 /// One node: a link (`<a>`) for neighbours, a plain group for the centre and "+N" nodes.
-fn node_svg(node: &Node) -> String {
-    let title = format!("<title>{}</title>", escape_html(&node.item.label));
-    let class = format!("graph-node graph-node--{}", node.role.class());
-    let r = &node.rect;
-    let shape = format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\"/>{}",
-        num(r.x),
-        num(r.y),
-        num(r.w),
-        num(r.h),
-        num(RADIUS),
-        label_svg(node)
-    );
+fn node_svg(out: &mut String, node: &Node) {
+    let class = node.role.class();
+    let open_group = |out: &mut String, more: &str| {
+        out.push_str("<g class=\"graph-node graph-node--");
+        out.push_str(class);
+        out.push_str(more);
+    };
     match (node.role, node.item.href) {
-        (Role::Main, _) => format!("<g class=\"{class}\" aria-current=\"page\">{title}{shape}</g>"),
-        (_, Some(href)) => {
-            let lang = node.item.lang.map(|l| format!(" lang=\"{}\"", escape_html(l)));
-            format!(
-                "<a href=\"{}\"{}>{title}<g class=\"{class}\">{shape}</g></a>",
-                escape_html(href),
-                lang.unwrap_or_default()
-            )
+        (Role::Main, _) => {
+            open_group(out, "\" aria-current=\"page\">");
+            node_title(out, node);
         }
-        (_, None) => format!("<g class=\"{class} graph-node--more\">{title}{shape}</g>"),
+        (_, Some(href)) => {
+            out.push_str("<a href=\"");
+            escape_html_into(href, out);
+            out.push('"');
+            if let Some(lang) = node.item.lang {
+                out.push_str(" lang=\"");
+                escape_html_into(lang, out);
+                out.push('"');
+            }
+            out.push('>');
+            node_title(out, node);
+            open_group(out, "\">");
+        }
+        (_, None) => {
+            open_group(out, " graph-node--more\">");
+            node_title(out, node);
+        }
     }
+    let r = &node.rect;
+    for (attribute, value) in
+        [("<rect x=\"", r.x), ("\" y=\"", r.y), ("\" width=\"", r.w), ("\" height=\"", r.h), ("\" rx=\"", RADIUS)]
+    {
+        out.push_str(attribute);
+        push_num(out, value);
+    }
+    out.push_str("\"/>");
+    label_svg(out, node);
+    out.push_str(if node.role != Role::Main && node.item.href.is_some() { "</g></a>" } else { "</g>" });
+}
+
+fn node_title(out: &mut String, node: &Node) {
+    out.push_str("<title>");
+    escape_html_into(&node.item.label, out);
+    out.push_str("</title>");
 }
 
 /// The wrapped label: one `<tspan>` per line, centred in the node.
-fn label_svg(node: &Node) -> String {
+fn label_svg(out: &mut String, node: &Node) {
     let cx = num(node.rect.cx());
-    let baseline = num(node.rect.y + PAD_Y + BASELINE);
-    let mut out = format!("<text class=\"graph-label\" x=\"{cx}\" y=\"{baseline}\">");
+    out.push_str("<text class=\"graph-label\" x=\"");
+    out.push_str(&cx);
+    out.push_str("\" y=\"");
+    push_num(out, node.rect.y + PAD_Y + BASELINE);
+    out.push_str("\">");
     for (i, line) in node.lines.iter().enumerate() {
-        let dy = if i == 0 { 0.0 } else { LINE_HEIGHT };
-        out.push_str(&format!("<tspan x=\"{cx}\" dy=\"{}\">{}</tspan>", num(dy), escape_html(line)));
+        out.push_str("<tspan x=\"");
+        out.push_str(&cx);
+        out.push_str("\" dy=\"");
+        push_num(out, if i == 0 { 0.0 } else { LINE_HEIGHT });
+        out.push_str("\">");
+        escape_html_into(line, out);
+        out.push_str("</tspan>");
     }
     out.push_str("</text>");
-    out
 }
 
 /// Keeps `[A-Za-z0-9_-]` (others become `-`) and ensures the id starts with a letter.

@@ -48,22 +48,35 @@ impl<'a> PagePath<'a> {
     /// The page's folder, relative to the site root and ending in `/`
     /// (empty for the pages at the root).
     pub fn dir(&self) -> String {
-        let numbered = |first: String, n: usize| if n <= 1 { first } else { format!("{first}{n}/") };
+        let mut dir = String::with_capacity(48);
+        let mut push = |parts: &[&str]| {
+            for part in parts {
+                dir.push_str(part);
+                dir.push('/');
+            }
+        };
         match *self {
-            PagePath::Chooser | PagePath::NotFound => String::new(),
-            PagePath::Home(lang) => format!("{lang}/"),
-            PagePath::Term(lang, slug) => format!("{lang}/terms/{slug}/"),
-            PagePath::Tag(lang, tag, n) => numbered(format!("{lang}/tags/{tag}/"), n),
-            PagePath::ConceptMap(lang, tag) => format!("{lang}/tags/{tag}/map/"),
-            PagePath::Topics(lang) => format!("{lang}/tags/"),
-            PagePath::Search(lang) => format!("{lang}/search/"),
-            PagePath::Az(lang, letter, n) => numbered(format!("{lang}/az/{letter}/"), n),
-            PagePath::Articles(lang) => format!("{lang}/articles/"),
-            PagePath::Article(lang, slug) => format!("{lang}/articles/{slug}/"),
-            PagePath::Practice(lang) => format!("{lang}/practice/"),
-            PagePath::Translations(lang) => format!("{lang}/translations/"),
-            PagePath::Senses(lang, slug) => format!("{lang}/senses/{slug}/"),
+            PagePath::Chooser | PagePath::NotFound => {}
+            PagePath::Home(lang) => push(&[lang]),
+            PagePath::Term(lang, slug) => push(&[lang, "terms", slug]),
+            PagePath::Tag(lang, tag, _) => push(&[lang, "tags", tag]),
+            PagePath::ConceptMap(lang, tag) => push(&[lang, "tags", tag, "map"]),
+            PagePath::Topics(lang) => push(&[lang, "tags"]),
+            PagePath::Search(lang) => push(&[lang, "search"]),
+            PagePath::Az(lang, letter, _) => push(&[lang, "az", letter]),
+            PagePath::Articles(lang) => push(&[lang, "articles"]),
+            PagePath::Article(lang, slug) => push(&[lang, "articles", slug]),
+            PagePath::Practice(lang) => push(&[lang, "practice"]),
+            PagePath::Translations(lang) => push(&[lang, "translations"]),
+            PagePath::Senses(lang, slug) => push(&[lang, "senses", slug]),
         }
+        if let PagePath::Tag(_, _, n) | PagePath::Az(_, _, n) = *self {
+            if n > 1 {
+                dir.push_str(&n.to_string());
+                dir.push('/');
+            }
+        }
+        dir
     }
 
     /// The path its URL names: the folder (served as `index.html`), or the
@@ -85,7 +98,7 @@ impl<'a> PagePath<'a> {
 
     /// A link to the page, from the root marker: right on any page once written.
     pub fn href(&self) -> String {
-        format!("{ROOT}{}", encode_path(&self.dir()))
+        rooted(&self.dir())
     }
 
     /// The page's language, for pages that have one.
@@ -207,7 +220,7 @@ impl FilePath<'_> {
 
     /// A link to the file, from the root marker.
     pub fn href(&self) -> String {
-        format!("{ROOT}{}", encode_path(&self.path()))
+        rooted(&self.path())
     }
 }
 
@@ -221,10 +234,27 @@ pub fn relativize(text: &str, to_root: &str) -> String {
     text.replace(ROOT, to_root)
 }
 
+/// `path`, encoded, after the root marker.
+fn rooted(path: &str) -> String {
+    let mut href = String::with_capacity(path.len() + 4);
+    href.push(ROOT);
+    encode_path_into(path, &mut href);
+    href
+}
+
 /// Percent-encodes what may not stand in a URL path (spaces, quotes, `#`,
 /// `?`); non-ASCII stays as UTF-8, which browsers and servers accept.
 pub fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    encode_path_into(path, &mut out);
+    out
+}
+
+fn encode_path_into(path: &str, out: &mut String) {
+    if !path.contains([' ', '"', '<', '>', '#', '?']) {
+        out.push_str(path);
+        return;
+    }
     for c in path.chars() {
         match c {
             ' ' => out.push_str("%20"),
@@ -236,7 +266,6 @@ pub fn encode_path(path: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -116,19 +116,7 @@ fn lint_language(glossary: &Glossary, fingerprints: &Fingerprints, lang: LangId,
 /// Sorted, distinct hashes of the body's 5-word shingles (words: runs of
 /// letters and digits, lowercased); `None` below 40 words.
 fn shingles(body: &str) -> Option<Vec<u64>> {
-    let words: Vec<u64> = body
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.chars().fold(FNV_OFFSET, |h, c| {
-                if c.is_ascii() {
-                    fnv(h, u64::from(c.to_ascii_lowercase()))
-                } else {
-                    c.to_lowercase().fold(h, |h, lower| fnv(h, u64::from(lower)))
-                }
-            })
-        })
-        .collect();
+    let words = word_hashes(body);
     if words.len() < MIN_WORDS {
         return None;
     }
@@ -136,6 +124,37 @@ fn shingles(body: &str) -> Option<Vec<u64>> {
     hashes.sort_unstable();
     hashes.dedup();
     Some(hashes)
+}
+
+/// The FNV hash of each word of `body`, lowercased, in one pass (ASCII,
+/// most of most bodies, a byte at a time).
+fn word_hashes(body: &str) -> Vec<u64> {
+    let mut words = Vec::with_capacity(body.len() / 6);
+    let mut word: Option<u64> = None;
+    let mut rest = body;
+    while let Some(&byte) = rest.as_bytes().first() {
+        let (is_word, width) = if byte.is_ascii() {
+            let lower = byte.to_ascii_lowercase();
+            let is_word = byte.is_ascii_alphanumeric();
+            if is_word {
+                word = Some(fnv(word.unwrap_or(FNV_OFFSET), u64::from(lower)));
+            }
+            (is_word, 1)
+        } else {
+            let Some(c) = rest.chars().next() else { break };
+            let is_word = is_word_char(c);
+            if is_word {
+                word = Some(c.to_lowercase().fold(word.unwrap_or(FNV_OFFSET), |h, lower| fnv(h, u64::from(lower))));
+            }
+            (is_word, c.len_utf8())
+        };
+        if !is_word {
+            words.extend(word.take());
+        }
+        rest = &rest[width..];
+    }
+    words.extend(word);
+    words
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -152,34 +171,36 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-type Signature = [u64; BANDS * ROWS];
+/// Slots of a signature: `BANDS` bands of `ROWS` rows.
+const SLOTS: usize = BANDS * ROWS;
+/// The top bits of a shingle that choose its slot.
+const SLOT_BITS: u32 = SLOTS.trailing_zeros();
+const _: () = assert!(SLOTS.is_power_of_two());
 
-/// The MinHash functions: `h_i(x) = (x ^ s_i) * a_i` with odd `a_i`, each a
-/// bijection on u64 (the shingles are already well mixed).
-const fn hash_functions() -> [(u64, u64); BANDS * ROWS] {
-    let mut functions = [(0u64, 0u64); BANDS * ROWS];
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut i = 0;
-    while i < BANDS * ROWS {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        let seed = state;
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        functions[i] = (seed, state | 1);
-        i += 1;
-    }
-    functions
-}
+type Signature = [u64; SLOTS];
 
-const FUNCTIONS: [(u64, u64); BANDS * ROWS] = hash_functions();
-
+/// One-permutation MinHash: each shingle (already a well-mixed hash) goes to
+/// the slot its top bits name and keeps the least value there, one pass in
+/// all rather than one per slot. A slot no shingle reached borrows the value
+/// of the next filled slot, mixed with how far it is (densification), so a
+/// short body still fills every band and two near-copies fill them alike.
 fn signature(shingles: &[u64]) -> Signature {
-    let mut signature = [u64::MAX; BANDS * ROWS];
+    let mut slots = [u64::MAX; SLOTS];
     for &shingle in shingles {
-        for (slot, (seed, multiplier)) in signature.iter_mut().zip(FUNCTIONS.iter()) {
-            let value = (shingle ^ seed).wrapping_mul(*multiplier);
-            if value < *slot {
-                *slot = value;
-            }
+        let slot = (shingle >> (u64::BITS - SLOT_BITS)) as usize;
+        let value = shingle << SLOT_BITS;
+        if value < slots[slot] {
+            slots[slot] = value;
+        }
+    }
+    if slots.iter().all(|&v| v == u64::MAX) {
+        return slots;
+    }
+    let mut signature = slots;
+    for (slot, value) in signature.iter_mut().enumerate() {
+        if *value == u64::MAX {
+            let distance = (1..SLOTS).find(|d| slots[(slot + d) % SLOTS] != u64::MAX).unwrap_or(0);
+            *value = mix(slots[(slot + distance) % SLOTS] ^ distance as u64);
         }
     }
     signature
@@ -220,6 +241,16 @@ mod tests {
     }
 
     #[test]
+    fn words_are_hashed_lowercase_in_every_script() {
+        let same = |a: &str, b: &str| assert_eq!(word_hashes(a), word_hashes(b), "{a} / {b}");
+        same("Staking, STAKING; staking!", "staking staking staking");
+        same("Ünïcode ÄB", "ünïcode äb");
+        same("스테이킹은 자산을", "  스테이킹은\n자산을  ");
+        assert_eq!(word_hashes("a-b c_d 3.14").len(), 6);
+        assert!(word_hashes(" ,.; ").is_empty());
+    }
+
+    #[test]
     fn short_bodies_are_ignored() {
         assert!(shingles(&text(39, 0)).is_none());
         assert!(shingles(&text(40, 0)).is_some());
@@ -234,6 +265,13 @@ mod tests {
         assert!(jaccard(&a, &b) > 0.9);
         let other = shingles(&text(200, 0).replace('w', "v")).unwrap();
         assert!(jaccard(&a, &other) < 0.1);
+    }
+
+    #[test]
+    fn signatures_fill_every_slot_even_for_short_bodies() {
+        let short = signature(&shingles(&text(40, 0)).unwrap());
+        assert!(short.iter().all(|&v| v != u64::MAX));
+        assert_eq!(short, signature(&shingles(&text(40, 0)).unwrap()), "the same body, the same signature");
     }
 
     #[test]
