@@ -39,5 +39,13 @@ export default defineConfig({
       url: "http://127.0.0.1:4175/index.html",
       reuseExistingServer: false,
     },
+    {
+      // A site served under a path, as a project site on GitHub Pages, whose
+      // search index comes in parts.
+      command: "node server.mjs",
+      env: { SITE_DIR: process.env.PREFIX_DIR || "prefix-site", PORT: "4176", PREFIX: "/docs/glossary/" },
+      url: "http://127.0.0.1:4176/docs/glossary/index.html",
+      reuseExistingServer: false,
+    },
   ],
 });

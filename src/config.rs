@@ -14,7 +14,13 @@ use crate::yaml;
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-const SITE_KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "autolink", "repository", "tags"];
+const SITE_KEYS: &[&str] =
+    &["title", "base_url", "default_language", "languages", "autolink", "repository", "tags", "search_shard_size"];
+
+/// Terms a search index holds at most unless site.yaml says otherwise
+/// (`search_shard_size`): a language with more is indexed in several parts
+/// that the browser searches together (README, "Search").
+pub const SEARCH_SHARD_SIZE: usize = 10_000;
 const LANGUAGE_KEYS: &[&str] = &["code", "name", "title", "dir", "partial"];
 
 /// A language code as declared in site.yaml (`en`, `ko`, `pt-BR`).
@@ -125,6 +131,8 @@ pub struct SiteConfig {
     pub repository: Option<String>,
     /// Tag labels per language code.
     pub tag_labels: BTreeMap<String, BTreeMap<LangCode, String>>,
+    /// Terms per part of a language's search index, at most.
+    pub search_shard_size: usize,
 }
 
 impl SiteConfig {
@@ -331,6 +339,18 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
         }
     });
     let tag_labels = fields.get("tags").map(|node| read_tag_labels(&mut r, node, &languages)).unwrap_or_default();
+    let search_shard_size = fields.get("search_shard_size").and_then(|node| match node.as_index() {
+        Some(size) if size > 0 => Some(size),
+        _ => {
+            r.report(
+                Code::InvalidValue,
+                node,
+                "`search_shard_size` must be a whole number of terms, at least 1",
+                Some(format!("leave it out for the default, {SEARCH_SHARD_SIZE}")),
+            );
+            None
+        }
+    });
 
     let default_language_span = fields.get("default_language").map_or(Span::file_start(file), |n| r.span(n));
     Some(SiteConfig {
@@ -342,6 +362,7 @@ pub fn parse(text: &str, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<Si
         autolink,
         repository,
         tag_labels,
+        search_shard_size: search_shard_size.unwrap_or(SEARCH_SHARD_SIZE),
     })
 }
 
@@ -419,6 +440,25 @@ mod tests {
         assert_eq!(config.tag_label("defi", LangId(1)), "디파이");
         assert_eq!(config.tag_label("staking", LangId(1)), "staking");
         assert!(config.autolink);
+    }
+
+    #[test]
+    fn search_shard_size_is_a_positive_whole_number() {
+        let site = |extra: &str| {
+            let yaml = format!(
+                "title: G\nbase_url: https://example.org/\ndefault_language: en\nlanguages:\n  - {{ code: en, name: English }}\n{extra}"
+            );
+            let mut diags = Vec::new();
+            let config = parse(&yaml, FileId(0), &mut diags);
+            (config.map(|c| c.search_shard_size), diags.iter().map(|d| d.message.clone()).collect::<Vec<_>>())
+        };
+        assert_eq!(site(""), (Some(SEARCH_SHARD_SIZE), vec![]));
+        assert_eq!(site("search_shard_size: 500\n"), (Some(500), vec![]));
+        for bad in ["0", "-3", "many", "1.5"] {
+            let (size, messages) = site(&format!("search_shard_size: {bad}\n"));
+            assert_eq!(size, Some(SEARCH_SHARD_SIZE), "{bad}");
+            assert_eq!(messages, ["`search_shard_size` must be a whole number of terms, at least 1"], "{bad}");
+        }
     }
 
     #[test]

@@ -28,6 +28,8 @@
     if (form && input) {
       form.action = block.dataset.search;
       form.dataset.index = block.dataset.index;
+      if (block.dataset.shards) form.dataset.shards = block.dataset.shards;
+      else delete form.dataset.shards;
       input.placeholder = block.dataset.placeholder;
       var label = form.querySelector("label");
       if (label) label.textContent = block.dataset.label;

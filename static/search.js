@@ -16,11 +16,18 @@
   var PAGE = 10;
   var pagefind = null;
 
+  // A large glossary's index comes in parts (`data-shards`): the first is
+  // loaded, and the others are merged into it, so one search covers all.
   function load() {
     if (!pagefind) {
       var url = new URL(strings.index, document.baseURI).href;
+      var shards = (strings.shards || "").split(" ").filter(Boolean).map(function (shard) {
+        return new URL(shard, document.baseURI).href;
+      });
       pagefind = import(url).then(function (module) {
-        return Promise.resolve(module.init ? module.init() : null).then(function () { return module; });
+        return Promise.resolve(module.init ? module.init() : null)
+          .then(function () { return Promise.all(shards.map(function (shard) { return module.mergeIndex(shard); })); })
+          .then(function () { return module; });
       });
     }
     return pagefind;

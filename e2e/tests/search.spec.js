@@ -150,3 +150,22 @@ test("without JavaScript the header box leads to a page listing every term by na
   await expect(page).toHaveURL(/\/en\/terms\/validator\/$/);
   await context.close();
 });
+
+test("under a path, with its index in parts, search finds the terms of every part and leads to them", async ({ page }) => {
+  const site = "http://127.0.0.1:4176/docs/glossary/";
+  await page.goto(`${site}en/terms/staking/`);
+  const parts = (await page.locator("#search").getAttribute("data-shards")).split(" ");
+  expect(parts, "four published terms in parts of two: one part besides the first").toHaveLength(1);
+  // The first part holds the first terms by slug, the second the others.
+  await page.locator("#search-input").click();
+  for (const [query, slug] of [["Proof of Stake", "proof-of-stake"], ["Slashing", "slashing"], ["Validator", "validator"]]) {
+    await dialog(page).locator("input").fill(query);
+    const first = results(page).first();
+    await expect(first.locator("strong")).toHaveText(query);
+    const href = await first.getAttribute("href");
+    expect(new URL(href, page.url()).pathname).toBe(`/docs/glossary/en/terms/${slug}/`);
+  }
+  await results(page).first().click();
+  await expect(page).toHaveURL(`${site}en/terms/validator/`);
+  await expect(page.locator("h1")).toHaveText("Validator");
+});

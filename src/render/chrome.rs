@@ -126,7 +126,11 @@ fn header(h: &mut Html, page: &PageView<'_>) {
 fn search_form(h: &mut Html, page: &PageView<'_>) {
     h.raw("      <form class=\"search\" id=\"search\" role=\"search\" aria-label=\"").text(t(page, "search_label"));
     h.raw("\" action=\"").text(&page.search_href).raw("\" method=\"get\" data-index=\"").text(&page.root);
-    h.raw("pagefind/").text(page.lang).raw("/pagefind.js\"\n         ");
+    h.raw("pagefind/").text(page.lang).raw("/pagefind.js\"");
+    if !page.search_shards.is_empty() {
+        h.raw(" data-shards=\"").text(&page.search_shards).raw("\"");
+    }
+    h.raw("\n         ");
     let lines: [&[(&str, &str)]; 2] = [
         &[("results", "search_results"), ("none", "search_none"), ("unavailable", "search_unavailable")],
         &[("more", "search_show_more"), ("title", "search_title"), ("close", "close")],

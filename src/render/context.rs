@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::data::search::Shards;
+use super::path::FilePath;
 use super::urls::Urls;
 use crate::config::LangId;
 use crate::error::Error;
@@ -49,6 +51,12 @@ pub struct Index<'a> {
     pub learning_order: Vec<TermId>,
     /// `[term]`: its place in [`Index::learning_order`], if published.
     pub learning_position: Vec<Option<usize>>,
+    /// How each language's search index is split (the same for every
+    /// language: each has a page per published term).
+    pub(crate) search_shards: Shards,
+    /// `[lang]`: the links to the parts of the language's search index after
+    /// the first, which the search script merges into it, space-separated.
+    pub search_shard_hrefs: Vec<String>,
     /// `[lang]`: how many published terms each letter of the A–Z index has,
     /// by the letter's folder name (`a`, `ㄱ`, `other`).
     pub letters: Vec<BTreeMap<String, usize>>,
@@ -77,7 +85,23 @@ impl<'a> Context<'a> {
         for (i, t) in learning_order.iter().enumerate() {
             learning_position[t.index()] = Some(i);
         }
+        let published_count = glossary.terms.iter().filter(|t| published(t)).count();
+        let search_shards = Shards::new(published_count, glossary.config.search_shard_size);
+        let search_shard_hrefs = glossary
+            .config
+            .languages
+            .iter()
+            .map(|language| {
+                let bundle = FilePath::SearchBundle(language.code.as_str()).href();
+                (1..search_shards.count())
+                    .map(|shard| format!("{bundle}{}", Shards::folder(shard)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
         let index = Index {
+            search_shards,
+            search_shard_hrefs,
             tags,
             statuses,
             article_statuses: status::article_statuses(glossary),
@@ -99,6 +123,11 @@ impl<'a> Context<'a> {
     /// The terms on the site, by slug.
     pub fn published_terms(&self) -> impl Iterator<Item = &'a Term> + '_ {
         self.glossary.terms.iter().filter(|t| self.published(t.id))
+    }
+
+    /// How each language's search index is split.
+    pub(crate) fn search_shards(&self) -> Shards {
+        self.index.search_shards
     }
 
     /// The code of language `lang`.

@@ -64,6 +64,9 @@ pub(crate) struct PageView<'a> {
     pub topics_href: String,
     /// Link to this language's search page (the search form's target).
     pub search_href: String,
+    /// Links to the parts of this language's search index after the first,
+    /// space-separated (empty when it has one part).
+    pub search_shards: String,
     /// Endings search strips from query words (Korean particles), space-separated.
     pub search_particles: String,
     /// The trail from the home to this page (empty on the home itself).
@@ -287,6 +290,7 @@ pub(crate) fn page_view_with<'a: 'p, 'p>(
         section: section_of(path),
         topics_href: PagePath::Topics(code).href(),
         search_href: PagePath::Search(code).href(),
+        search_shards: ctx.index.search_shard_hrefs[lang.0].clone(),
         search_particles: if code == "ko" { crate::markdown::autolink::PARTICLES.join(" ") } else { String::new() },
         breadcrumbs: Vec::new(),
     }

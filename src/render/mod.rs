@@ -112,11 +112,11 @@ impl<'a> Renderer<'a> {
         // others; a language's index is finished while the next language's
         // pages are written.
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        let languages = ctx.glossary.config.languages.len();
-        let indexing = (cores / 2).clamp(1, languages.max(1));
+        let shards = ctx.glossary.config.languages.len() * ctx.search_shards().count();
+        let indexing = (cores / 2).clamp(1, shards.max(1));
         let pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(indexing).max(1)).build();
         std::thread::scope(|scope| {
-            let indexer = data::search::Indexer::start(scope, ctx, terms.len(), indexing, &out);
+            let indexer = data::search::Indexer::start(scope, ctx, ctx.search_shards(), indexing, &out);
             match &pool {
                 Ok(pool) => pool.install(|| pages(Some(&indexer), &mut watch))?,
                 // Without a pool of its own, the pages share every core with the index.

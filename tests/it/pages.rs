@@ -225,6 +225,51 @@ fn each_language_has_its_own_search_index_and_its_pages_use_it() {
 }
 
 #[test]
+fn a_language_index_comes_in_parts_of_search_shard_size_that_every_page_names() {
+    let site = crate::support::SiteTest::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{config}search_shard_size: 2\n"));
+    let built = site.build();
+    for lang in ["en", "ko"] {
+        let page_path = format!("{lang}/terms/staking/index.html");
+        let shards = built.html(&page_path).attr("form#search", "data-shards").unwrap();
+        let shards: Vec<String> = shards.split(' ').map(|href| crate::support::resolve(&page_path, href)).collect();
+        assert_eq!(shards, [format!("pagefind/{lang}/2/")], "four published terms in parts of two");
+        let mut pages = 0;
+        for part in [format!("pagefind/{lang}/"), format!("pagefind/{lang}/2/")] {
+            let entry: serde_json::Value =
+                serde_json::from_str(&built.text(&format!("{part}pagefind-entry.json"))).unwrap();
+            let count = entry["languages"][lang]["page_count"].as_u64().unwrap();
+            assert_eq!(count, 2, "{part}");
+            pages += count;
+            // Results are found from the site's root: the script puts the
+            // folder the index is served from (here under /docs/glossary/) in front.
+            for fragment in std::fs::read_dir(built.out.join(&part).join("fragment")).unwrap() {
+                let url = fragment_url(&std::fs::read(fragment.unwrap().path()).unwrap());
+                assert!(url.starts_with(&format!("/{lang}/terms/")), "{url}");
+            }
+        }
+        assert_eq!(pages, 4);
+    }
+    let not_found = built.html("404.html");
+    let shards: Vec<String> = not_found
+        .select(".not-found-language")
+        .iter()
+        .filter_map(|section| section.value().attr("data-shards").map(str::to_owned))
+        .collect();
+    assert_eq!(shards.len(), 2, "each language's parts on the 404 page");
+}
+
+/// The page URL of a Pagefind fragment: gzip, then `pagefind_dcd` and JSON.
+fn fragment_url(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut text).unwrap();
+    let json: serde_json::Value = serde_json::from_str(text.trim_start_matches("pagefind_dcd")).unwrap();
+    json["url"].as_str().unwrap().to_owned()
+}
+
+#[test]
 fn wiki_links_print_common_nouns_in_lower_case_mid_sentence() {
     let site = crate::support::SiteTest::fixture("basic");
     site.write(

@@ -69,6 +69,24 @@ fn term_pages_written_by_glossa_are_those_tera_renders_from_the_built_in_templat
 }
 
 #[test]
+fn with_the_search_index_in_parts_glossa_and_tera_still_write_the_same_term_pages() {
+    let sharded = |own_base: bool| {
+        let site = SiteTest::fixture("basic");
+        let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+        site.write("site.yaml", &format!("{config}search_shard_size: 2\n"));
+        if own_base {
+            with_own_base_template(&site);
+        }
+        let built = site.build_with(&["--no-search"]);
+        crate::support::tree(&built.out)
+    };
+    let native = sharded(false);
+    assert!(String::from_utf8_lossy(&native.iter().find(|(p, _)| p == "en/terms/staking/index.html").unwrap().1)
+        .contains("data-shards="));
+    assert!(native == sharded(true), "the same files, byte for byte");
+}
+
+#[test]
 fn a_site_term_template_arranges_the_parts_of_the_page() {
     let site = SiteTest::fixture("basic");
     site.write(

@@ -21,6 +21,8 @@ struct ChooserLanguage<'a> {
     /// The language's search page and search index (for the 404 page).
     search_href: String,
     index_href: String,
+    /// The parts of its search index after the first (space-separated).
+    shard_hrefs: String,
     /// Its learning-path data, which lists every term (the 404 page suggests the nearest).
     paths_href: String,
     /// The language's interface strings (for the 404 page).
@@ -59,6 +61,7 @@ fn homes<'a>(ctx: &Context<'a>) -> Vec<ChooserLanguage<'a>> {
                 href: PagePath::Home(language.code.as_str()).href(),
                 search_href: PagePath::Search(language.code.as_str()).href(),
                 index_href: format!("{}pagefind.js", FilePath::SearchBundle(language.code.as_str()).href()),
+                shard_hrefs: ctx.index.search_shard_hrefs[lang.0].clone(),
                 paths_href: FilePath::Paths(language.code.as_str()).href(),
                 t: ctx.theme.page_strings(lang),
             }

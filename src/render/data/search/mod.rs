@@ -10,6 +10,7 @@ mod digest;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Mutex, PoisonError};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use crate::config::LangId;
@@ -17,7 +18,7 @@ use crate::error::Error;
 use crate::markdown::{BodyHtml, RenderedEntry};
 use crate::model::{Entry, Term};
 use crate::render::context::Context;
-use crate::render::path::{relativize, FilePath, PagePath};
+use crate::render::path::{encode_path, relativize, FilePath, PagePath};
 use crate::render::writer::Writer;
 use crate::util::text::escape_html;
 
@@ -71,58 +72,117 @@ pub(crate) fn document(
     let page = PagePath::Term(code, term.slug.as_str());
     SearchDocument {
         lang,
-        url: ctx.urls.rooted(&page.dir()),
+        // From the site's root: the search script puts the folder the index
+        // is served from in front, so results lead home under any path.
+        url: format!("/{}", encode_path(&page.dir())),
         html: relativize(&html, &page.to_root(ctx.urls.base_path())),
+    }
+}
+
+/// How a language's documents are split into shards: Pagefind bundles of
+/// at most `search_shard_size` documents each, in slug order, which the
+/// browser searches together. Indexing then holds one shard in memory at a
+/// time, and Pagefind, whose cost per page added grows with the pages
+/// before it, stays linear in the size of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shards {
+    pages: usize,
+    count: usize,
+}
+
+impl Shards {
+    /// The shards of `pages` documents per language with at most `size` each.
+    pub(crate) fn new(pages: usize, size: usize) -> Shards {
+        Shards { pages, count: pages.div_ceil(size.max(1)).max(1) }
+    }
+
+    /// How many shards each language has.
+    pub(crate) fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The shard of the document at `position`: shards are equal in size
+    /// to within one document.
+    fn of(&self, position: usize) -> usize {
+        position * self.count / self.pages.max(1)
+    }
+
+    /// The first position of shard `shard`.
+    fn start(&self, shard: usize) -> usize {
+        (shard * self.pages).div_ceil(self.count)
+    }
+
+    /// How many documents shard `shard` holds.
+    fn len(&self, shard: usize) -> usize {
+        self.start(shard + 1) - self.start(shard)
+    }
+
+    /// Where shard `shard` lives inside the language's bundle folder: the
+    /// first is the bundle itself, the others `2/`, `3/`…
+    pub(crate) fn folder(shard: usize) -> String {
+        if shard == 0 {
+            String::new()
+        } else {
+            format!("{}/", shard + 1)
+        }
     }
 }
 
 /// The search index, built while the pages are written: the term pages
 /// hand over their documents as they go, and indexing threads take the
-/// languages in turn, each language in slug order (Pagefind numbers pages in
-/// the order it is given them), so the index takes the time left over beside
-/// the pages and the memory of one language's index per thread.
+/// shards in turn, language after language, each shard's documents in slug
+/// order (Pagefind numbers pages in the order it is given them), so the
+/// index takes the time left over beside the pages and the memory of one
+/// shard per thread.
 pub(crate) struct Indexer<'scope> {
-    /// A queue per language of `(position in slug order, document)`.
+    shards: Shards,
+    /// A queue per language and shard of `(position in slug order, document)`.
     queues: Vec<Sender<(usize, SearchDocument)>>,
     threads: Vec<ScopedJoinHandle<'scope, Result<(), Error>>>,
 }
 
 impl<'scope> Indexer<'scope> {
-    /// Starts `threads` indexing threads in `scope` for `pages` documents per
-    /// language, each writing its bundles through `out` under `pagefind/<lang>/`.
+    /// Starts `threads` indexing threads in `scope` for the documents of
+    /// `shards`, each writing its bundles through `out` under
+    /// `pagefind/<lang>/`.
     pub(crate) fn start<'env>(
         scope: &'scope Scope<'scope, 'env>,
         ctx: &'env Context<'_>,
-        pages: usize,
+        shards: Shards,
         threads: usize,
         out: &'env Writer<'_>,
     ) -> Indexer<'scope> {
-        let (queues, receivers): (Vec<_>, Vec<_>) = ctx.glossary.config.lang_ids().map(|_| channel()).unzip();
-        let mut shares: Vec<Vec<_>> = (0..threads.max(1)).map(|_| Vec::new()).collect();
-        let count = shares.len();
-        for (i, language) in ctx.glossary.config.lang_ids().zip(receivers).enumerate() {
-            shares[i % count].push(language);
-        }
-        let threads = shares
-            .into_iter()
-            .map(|share| {
+        let jobs: Vec<(LangId, usize)> =
+            ctx.glossary.config.lang_ids().flat_map(|lang| (0..shards.count).map(move |shard| (lang, shard))).collect();
+        let (queues, receivers): (Vec<_>, Vec<_>) = jobs.iter().map(|_| channel()).unzip();
+        // Jobs in order, each taken by the next free thread.
+        let waiting: Mutex<std::vec::IntoIter<_>> =
+            Mutex::new(jobs.into_iter().zip(receivers).collect::<Vec<_>>().into_iter());
+        let waiting = std::sync::Arc::new(waiting);
+        let threads = (0..threads.max(1))
+            .map(|_| {
+                let waiting = std::sync::Arc::clone(&waiting);
                 scope.spawn(move || {
-                    for (lang, documents) in share {
-                        for (path, bytes) in build_index(in_order(documents), pages)? {
-                            out.file(FilePath::Search(ctx.code(lang), &path), bytes.as_slice())?;
+                    while let Some(((lang, shard), documents)) = next_job(&waiting) {
+                        let start = shards.start(shard);
+                        let documents = in_order(documents, start);
+                        let folder = Shards::folder(shard);
+                        for (path, bytes) in build_index(documents, shards.len(shard))? {
+                            out.file(FilePath::Search(ctx.code(lang), &format!("{folder}{path}")), bytes.as_slice())?;
                         }
                     }
                     Ok(())
                 })
             })
             .collect();
-        Indexer { queues, threads }
+        Indexer { shards, queues, threads }
     }
 
     /// Hands over the document of the term at `position` (in slug order).
     pub(crate) fn add(&self, position: usize, document: SearchDocument) {
-        // A closed queue means the thread has stopped on an error, which `finish` reports.
-        let _ = self.queues[document.lang.0].send((position, document));
+        let queue = document.lang.0 * self.shards.count + self.shards.of(position);
+        // A closed queue means its thread has stopped on an error, which `finish` reports.
+        let _ = self.queues[queue].send((position, document));
     }
 
     /// Waits for the last bundle to be written.
@@ -135,11 +195,19 @@ impl<'scope> Indexer<'scope> {
     }
 }
 
-/// The documents from `queue` in order of position (0, 1, 2…), however they
-/// arrive, until the queue closes or the next position never comes.
-fn in_order(queue: Receiver<(usize, SearchDocument)>) -> impl Iterator<Item = SearchDocument> {
+/// A shard to index and the queue of its documents.
+type Job = ((LangId, usize), Receiver<(usize, SearchDocument)>);
+
+fn next_job(waiting: &Mutex<std::vec::IntoIter<Job>>) -> Option<Job> {
+    waiting.lock().unwrap_or_else(PoisonError::into_inner).next()
+}
+
+/// The documents from `queue` in order of position (`first`, `first + 1`…),
+/// however they arrive, until the queue closes or the next position never
+/// comes.
+fn in_order(queue: Receiver<(usize, SearchDocument)>, first: usize) -> impl Iterator<Item = SearchDocument> {
     let mut waiting: BTreeMap<usize, SearchDocument> = BTreeMap::new();
-    let mut next = 0;
+    let mut next = first;
     std::iter::from_fn(move || {
         while !waiting.contains_key(&next) {
             let (position, document) = queue.recv().ok()?;
@@ -198,7 +266,7 @@ mod tests {
             queue.send((position, document(position))).unwrap();
         }
         drop(queue);
-        let urls: Vec<String> = in_order(documents).map(|d| d.url).collect();
+        let urls: Vec<String> = in_order(documents, 0).map(|d| d.url).collect();
         assert_eq!(urls, ["/0/", "/1/", "/2/", "/3/"]);
     }
 
@@ -209,7 +277,28 @@ mod tests {
             queue.send((position, document(position))).unwrap();
         }
         drop(queue);
-        assert_eq!(in_order(documents).count(), 1);
+        assert_eq!(in_order(documents, 0).count(), 1);
+    }
+
+    #[test]
+    fn shards_split_the_documents_evenly_and_cover_each_once() {
+        for (pages, size) in [(1, 10_000), (10_000, 10_000), (10_001, 10_000), (50_000, 10_000), (7, 3), (0, 5)] {
+            let shards = Shards::new(pages, size);
+            assert_eq!(shards.count(), pages.div_ceil(size).max(1));
+            let mut covered = 0;
+            for shard in 0..shards.count() {
+                assert!(shards.len(shard) <= size, "{pages}/{size}: shard {shard}");
+                assert_eq!(shards.start(shard), covered);
+                for position in covered..covered + shards.len(shard) {
+                    assert_eq!(shards.of(position), shard, "{pages}/{size}: position {position}");
+                }
+                covered += shards.len(shard);
+            }
+            assert_eq!(covered, pages);
+        }
+        assert_eq!(Shards::new(10_001, 10_000).len(0), 5_001);
+        assert_eq!(Shards::folder(0), "");
+        assert_eq!(Shards::folder(2), "3/");
     }
 
     #[test]
