@@ -3,7 +3,7 @@
 //! lines and empty lines go (and CSS comments); `<pre>`, `<textarea>` and
 //! inline `<script>`/`<style>` contents are kept byte for byte.
 
-use super::OutputSink;
+use super::{Buffered, FileStream, OutputSink};
 use crate::error::Error;
 
 /// Wraps a sink, minifying what it writes.
@@ -28,10 +28,11 @@ impl OutputSink for MinifySink<'_> {
         self.inner.write(path, minified.as_bytes())
     }
 
-    fn write_chunks(&self, path: &str, chunks: &[&[u8]]) -> Result<(), Error> {
+    /// Files that are minified are gathered and minified whole; others stream through.
+    fn open<'s>(&'s self, path: &str) -> Result<Box<dyn FileStream + 's>, Error> {
         match minifier(path) {
-            Some(_) => self.write(path, &chunks.concat()),
-            None => self.inner.write_chunks(path, chunks),
+            Some(_) => Ok(Box::new(Buffered { sink: self, path: path.to_owned(), bytes: Vec::new() })),
+            None => self.inner.open(path),
         }
     }
 }
@@ -126,8 +127,16 @@ mod tests {
     fn chunked_files_are_minified_like_whole_ones_and_others_pass_untouched() {
         let memory = crate::output::MemorySink::default();
         let sink = MinifySink::new(&memory);
-        sink.write_chunks("a/index.html", &[b"<div>\n    <p>a</p>", b"\n\n</div>\n"]).unwrap();
-        sink.write_chunks("glossary.csv", &[b"slug,title\n", b"  a,  A\n"]).unwrap();
+        for (path, pieces) in [
+            ("a/index.html", [&b"<div>\n    <p>a</p>"[..], b"\n\n</div>\n"]),
+            ("glossary.csv", [&b"slug,title\n"[..], b"  a,  A\n"]),
+        ] {
+            let mut file = sink.open(path).unwrap();
+            for piece in pieces {
+                file.write(piece).unwrap();
+            }
+            file.finish().unwrap();
+        }
         let files = memory.into_files();
         assert_eq!(files["a/index.html"], b"<div>\n<p>a</p>\n</div>\n");
         assert_eq!(files["glossary.csv"], b"slug,title\n  a,  A\n");

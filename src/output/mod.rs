@@ -27,11 +27,37 @@ pub trait OutputSink: Sync {
     /// Writes one file at `path` (relative, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error>;
 
-    /// Writes one file made of `chunks`, in order. Large data files are
-    /// made of parts rendered in parallel; a sink that can stream them
-    /// never holds the whole file.
-    fn write_chunks(&self, path: &str, chunks: &[&[u8]]) -> Result<(), Error> {
-        self.write(path, &chunks.concat())
+    /// Opens one file at `path` to be written piece by piece: a large data
+    /// file is made in parts, and a sink that streams them never holds it
+    /// whole. The file is complete once [`FileStream::finish`] returns.
+    fn open<'s>(&'s self, path: &str) -> Result<Box<dyn FileStream + 's>, Error>;
+}
+
+/// A file being written piece by piece.
+pub trait FileStream: Send {
+    /// Appends `bytes`.
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Error>;
+
+    /// Completes the file.
+    fn finish(self: Box<Self>) -> Result<(), Error>;
+}
+
+/// A file gathered in memory and written whole when finished, for sinks
+/// that need the whole file.
+struct Buffered<'s> {
+    sink: &'s dyn OutputSink,
+    path: String,
+    bytes: Vec<u8>,
+}
+
+impl FileStream for Buffered<'_> {
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.bytes.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), Error> {
+        self.sink.write(&self.path, &self.bytes)
     }
 }
 
@@ -55,6 +81,11 @@ impl OutputSink for MemorySink {
         files.insert(path.to_owned(), bytes.to_vec());
         Ok(())
     }
+
+    fn open<'s>(&'s self, path: &str) -> Result<Box<dyn FileStream + 's>, Error> {
+        check_path(path)?;
+        Ok(Box::new(Buffered { sink: self, path: path.to_owned(), bytes: Vec::new() }))
+    }
 }
 
 /// Writes files under a folder.
@@ -73,19 +104,32 @@ impl OutputSink for DirSink {
         std::fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
     }
 
-    fn write_chunks(&self, path: &str, chunks: &[&[u8]]) -> Result<(), Error> {
-        use std::io::Write;
+    fn open<'s>(&'s self, path: &str) -> Result<Box<dyn FileStream + 's>, Error> {
         check_path(path)?;
         let target = self.dir.join(path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         let file = std::fs::File::create(&target).map_err(|e| Error::io(&target, e))?;
-        let mut file = std::io::BufWriter::new(file);
-        for chunk in chunks {
-            file.write_all(chunk).map_err(|e| Error::io(&target, e))?;
-        }
-        file.flush().map_err(|e| Error::io(&target, e))
+        Ok(Box::new(FileOnDisk { file: std::io::BufWriter::new(file), path: target }))
+    }
+}
+
+/// A file written to disk as it comes.
+struct FileOnDisk {
+    file: std::io::BufWriter<std::fs::File>,
+    path: PathBuf,
+}
+
+impl FileStream for FileOnDisk {
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        use std::io::Write;
+        self.file.write_all(bytes).map_err(|e| Error::io(&self.path, e))
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), Error> {
+        use std::io::Write;
+        self.file.flush().map_err(|e| Error::io(&self.path, e))
     }
 }
 
@@ -106,12 +150,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_folder_gets_a_chunked_file_whole_and_nothing_outside_it() {
+    fn a_folder_gets_a_streamed_file_whole_and_nothing_outside_it() {
         let dir = tempfile::tempdir().unwrap();
         let sink = DirSink { dir: dir.path().to_path_buf() };
-        sink.write_chunks("en/glossary.csv", &[b"slug\n", b"", b"api\n"]).unwrap();
+        let mut file = sink.open("en/glossary.csv").unwrap();
+        for piece in [&b"slug\n"[..], b"", b"api\n"] {
+            file.write(piece).unwrap();
+        }
+        file.finish().unwrap();
         assert_eq!(std::fs::read(dir.path().join("en/glossary.csv")).unwrap(), b"slug\napi\n");
-        assert!(sink.write_chunks("../escape.csv", &[b"x"]).is_err());
+        assert!(sink.open("../escape.csv").is_err());
         assert!(!dir.path().parent().unwrap().join("escape.csv").exists());
+    }
+
+    #[test]
+    fn a_memory_sink_keeps_a_streamed_file_once_it_is_finished() {
+        let sink = MemorySink::default();
+        let mut file = sink.open("a.txt").unwrap();
+        file.write(b"a").unwrap();
+        file.write(b"b").unwrap();
+        file.finish().unwrap();
+        assert_eq!(sink.into_files()["a.txt"], b"ab");
     }
 }

@@ -6,7 +6,27 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::path::{relativize, FilePath, PagePath};
 use crate::error::Error;
-use crate::output::OutputSink;
+use crate::output::{FileStream, OutputSink};
+
+/// A file being written piece by piece ([`Writer::stream`]).
+pub struct Stream<'w> {
+    file: Box<dyn FileStream + 'w>,
+    files: &'w AtomicUsize,
+}
+
+impl Stream<'_> {
+    /// Appends `bytes`.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.file.write(bytes)
+    }
+
+    /// Completes the file.
+    pub fn finish(self) -> Result<(), Error> {
+        self.file.finish()?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
 
 /// What a render wrote.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -54,11 +74,10 @@ impl<'s> Writer<'s> {
         self.write(&path.path(), bytes)
     }
 
-    /// Writes a file made of `chunks`, in order, as it is.
-    pub fn file_chunks(&self, path: FilePath<'_>, chunks: &[&[u8]]) -> Result<(), Error> {
-        self.sink.write_chunks(&path.path(), chunks)?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+    /// Opens a file to be written piece by piece, as it is (a large data
+    /// file, never held whole); it counts once finished.
+    pub fn stream(&self, path: FilePath<'_>) -> Result<Stream<'_>, Error> {
+        Ok(Stream { file: self.sink.open(&path.path())?, files: &self.files })
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {

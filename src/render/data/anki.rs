@@ -38,6 +38,10 @@ pub(crate) struct Eli5 {
     pub lang: Option<String>,
 }
 
+/// Terms whose notes are made (in parallel) and written at a time: a deck
+/// is written as it is made, never held whole.
+const CHUNK: usize = 512;
+
 /// Writes the deck of every language; `eli5(term, lang)` is the section
 /// that term's page in that language shows.
 pub(crate) fn write_all<'e>(
@@ -47,42 +51,36 @@ pub(crate) fn write_all<'e>(
 ) -> Result<(), Error> {
     let base_url = ctx.urls.absolute("");
     let base = Url::parse(&base_url).map_err(|e| Error::Usage(format!("base URL `{base_url}`: {e}")))?;
+    let terms: Vec<&Term> = ctx.published_terms().collect();
     for lang in ctx.glossary.config.lang_ids() {
-        out.file(FilePath::Anki(ctx.code(lang)), deck(ctx, lang, &base, eli5)?.as_bytes())?;
+        let mut deck = out.stream(FilePath::Anki(ctx.code(lang)))?;
+        for line in [
+            "#separator:tab".to_owned(),
+            "#html:true".to_owned(),
+            "#notetype:Basic".to_owned(),
+            format!("#deck:{}", deck_name(ctx.glossary.config.title_in(lang))),
+            "#columns:guid\tFront\tBack\ttags".to_owned(),
+            "#guid column:1".to_owned(),
+            "#tags column:4".to_owned(),
+        ] {
+            deck.write(line.as_bytes())?;
+            deck.write(b"\n")?;
+        }
+        // Terms in slug order.
+        for chunk in terms.chunks(CHUNK) {
+            let notes: Vec<Vec<Note>> = chunk
+                .par_iter()
+                .map(|term| term_notes(ctx, term, lang, &base, eli5(term.id, lang)))
+                .collect::<Result<_, _>>()?;
+            for note in notes.iter().flatten() {
+                let line = [&note.guid, &note.front, &note.back, &note.tags].map(String::as_str).join("\t");
+                deck.write(line.as_bytes())?;
+                deck.write(b"\n")?;
+            }
+        }
+        deck.finish()?;
     }
     Ok(())
-}
-
-/// The deck of `lang`: the header, then each term's notes, terms in slug order.
-fn deck<'e>(
-    ctx: &Context<'_>,
-    lang: LangId,
-    base: &Url,
-    eli5: &(dyn Fn(TermId, LangId) -> Option<&'e Eli5> + Sync),
-) -> Result<String, Error> {
-    let terms: Vec<&Term> = ctx.published_terms().collect();
-    let notes: Vec<Vec<Note>> = terms
-        .par_iter()
-        .map(|term| term_notes(ctx, term, lang, base, eli5(term.id, lang)))
-        .collect::<Result<_, _>>()?;
-    let mut text = String::new();
-    for line in [
-        "#separator:tab".to_owned(),
-        "#html:true".to_owned(),
-        "#notetype:Basic".to_owned(),
-        format!("#deck:{}", deck_name(ctx.glossary.config.title_in(lang))),
-        "#columns:guid\tFront\tBack\ttags".to_owned(),
-        "#guid column:1".to_owned(),
-        "#tags column:4".to_owned(),
-    ] {
-        text.push_str(&line);
-        text.push('\n');
-    }
-    for note in notes.iter().flatten() {
-        text.push_str(&[&note.guid, &note.front, &note.back, &note.tags].map(String::as_str).join("\t"));
-        text.push('\n');
-    }
-    Ok(text)
 }
 
 /// A site title as a deck name: on one line, and without `::`, which Anki

@@ -39,24 +39,38 @@ pub const HEADER: [&str; 21] = [
     "body",
 ];
 
+/// Terms whose lines are encoded (in parallel) and written at a time: the
+/// files are written as they are made, never held whole.
+const CHUNK: usize = 512;
+
 /// Writes the file of every language and the one of all languages. Each
 /// line is encoded once, in parallel: the files are made of the same lines.
 pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     let header = line(HEADER.map(str::to_owned).to_vec())?;
     let rows = rows::terms(ctx, &rows::languages(ctx));
-    let lines: Vec<Vec<(LangId, Vec<u8>)>> = rows
-        .par_iter()
-        .map(|row| row.entries.iter().map(|entry| Ok((entry.lang, line(record(ctx, row, entry)?)?))).collect())
-        .collect::<Result<_, Error>>()?;
-    let file = |lang: Option<LangId>| -> Vec<&[u8]> {
-        let body = lines.iter().flatten().filter(|(l, _)| lang.is_none_or(|lang| *l == lang));
-        std::iter::once(header.as_slice()).chain(body.map(|(_, line)| line.as_slice())).collect()
-    };
-    out.file_chunks(FilePath::Csv, &file(None))?;
-    for lang in ctx.glossary.config.lang_ids() {
-        out.file_chunks(FilePath::LanguageCsv(ctx.code(lang)), &file(Some(lang)))?;
+    let mut all = out.stream(FilePath::Csv)?;
+    let mut by_lang = ctx
+        .glossary
+        .config
+        .lang_ids()
+        .map(|lang| out.stream(FilePath::LanguageCsv(ctx.code(lang))))
+        .collect::<Result<Vec<_>, _>>()?;
+    all.write(&header)?;
+    for file in &mut by_lang {
+        file.write(&header)?;
     }
-    Ok(())
+    for chunk in rows.chunks(CHUNK) {
+        let lines: Vec<Vec<(LangId, Vec<u8>)>> = chunk
+            .par_iter()
+            .map(|row| row.entries.iter().map(|entry| Ok((entry.lang, line(record(ctx, row, entry)?)?))).collect())
+            .collect::<Result<_, Error>>()?;
+        for (lang, line) in lines.iter().flatten() {
+            all.write(line)?;
+            by_lang[lang.0].write(line)?;
+        }
+    }
+    all.finish()?;
+    by_lang.into_iter().try_for_each(|file| file.finish())
 }
 
 /// One record as a CSV line.

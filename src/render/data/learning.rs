@@ -11,7 +11,7 @@ use crate::markdown::RenderedQuestion;
 use crate::model::{Entry, TermId};
 use crate::render::context::Context;
 use crate::render::path::{relativize, FilePath, PagePath};
-use crate::render::writer::Writer;
+use crate::render::writer::{Stream, Writer};
 
 #[derive(Serialize)]
 struct PathEntry<'a> {
@@ -48,59 +48,70 @@ pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
         let code = ctx.code(lang);
         // Links in the data are for the page that reads it.
         let home = PagePath::Home(code).to_root(ctx.urls.base_path());
-        let paths: Vec<PathEntry<'_>> = order
-            .iter()
-            .map(|&t| {
-                let term = glossary.term(t);
-                let (entry, _) = glossary.entry_or_fallback(t, lang);
-                PathEntry {
-                    slug: term.slug.as_str(),
-                    title: entry.title(),
-                    url: relativize(&PagePath::Term(code, term.slug.as_str()).href(), &home),
-                    pre: glossary.graph.prerequisites[t.index()]
-                        .iter()
-                        .map(|p| position[p.index()])
-                        .filter(|p| *p != usize::MAX)
-                        .collect(),
-                }
-            })
-            .collect();
-        let json = serde_json::to_string(&serde_json::json!({ "terms": paths })).map_err(Error::json("paths.json"))?;
-        out.file(FilePath::Paths(code), json.as_bytes())?;
-        let questions = quiz_entries(ctx, &order, lang);
-        let json =
-            serde_json::to_string(&serde_json::json!({ "questions": questions })).map_err(Error::json("quiz.json"))?;
-        out.file(FilePath::Quiz(code), json.as_bytes())?;
+        let paths = order.iter().map(|&t| {
+            let term = glossary.term(t);
+            let (entry, _) = glossary.entry_or_fallback(t, lang);
+            PathEntry {
+                slug: term.slug.as_str(),
+                title: entry.title(),
+                url: relativize(&PagePath::Term(code, term.slug.as_str()).href(), &home),
+                pre: glossary.graph.prerequisites[t.index()]
+                    .iter()
+                    .map(|p| position[p.index()])
+                    .filter(|p| *p != usize::MAX)
+                    .collect(),
+            }
+        });
+        write_list(out.stream(FilePath::Paths(code))?, "terms", paths, "paths.json")?;
+        let questions = order.iter().flat_map(|&t| quiz_entries(ctx, t, lang));
+        write_list(out.stream(FilePath::Quiz(code))?, "questions", questions, "quiz.json")?;
     }
     Ok(())
 }
 
-/// Every question of every term in `order`, in `lang` (or the default
-/// language), with links made for the practice page.
-fn quiz_entries<'a>(ctx: &Context<'a>, order: &[TermId], lang: LangId) -> Vec<QuizEntry<'a>> {
+/// Writes `{"<key>":[…]}` an item at a time, so the file is never held whole.
+fn write_list<T: Serialize>(
+    mut file: Stream<'_>,
+    key: &str,
+    items: impl Iterator<Item = T>,
+    what: &'static str,
+) -> Result<(), Error> {
+    file.write(format!("{{\"{key}\":[").as_bytes())?;
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            file.write(b",")?;
+        }
+        file.write(&serde_json::to_vec(&item).map_err(Error::json(what))?)?;
+    }
+    file.write(b"]}")?;
+    file.finish()
+}
+
+/// Every question of term `t` in `lang` (or the default language), with
+/// links made for the practice page.
+fn quiz_entries<'a>(ctx: &Context<'a>, t: TermId, lang: LangId) -> Vec<QuizEntry<'a>> {
     let glossary = ctx.glossary;
     let code = ctx.code(lang);
     let practice = PagePath::Practice(code).to_root(ctx.urls.base_path());
     let relink = |html: &str| relativize(html, &practice);
-    let mut entries = Vec::new();
-    for &t in order {
-        let term = glossary.term(t);
-        let (title_entry, _) = glossary.entry_or_fallback(t, lang);
-        for (i, question) in quiz_of(ctx, t, lang).into_iter().flat_map(|(q, _)| q).enumerate() {
-            entries.push(QuizEntry {
-                id: question_id(term.slug.as_str(), i),
-                term: term.slug.as_str(),
-                title: title_entry.title(),
-                url: relink(&PagePath::Term(code, term.slug.as_str()).href()),
-                tags: &term.tags,
-                question: relink(&question.question),
-                choices: question.choices.iter().map(|c| relink(c)).collect(),
-                answer: question.answer,
-                explanation: question.explanation.as_deref().map(relink),
-            });
-        }
-    }
-    entries
+    let term = glossary.term(t);
+    let (title_entry, _) = glossary.entry_or_fallback(t, lang);
+    quiz_of(ctx, t, lang)
+        .into_iter()
+        .flat_map(|(q, _)| q)
+        .enumerate()
+        .map(|(i, question)| QuizEntry {
+            id: question_id(term.slug.as_str(), i),
+            term: term.slug.as_str(),
+            title: title_entry.title(),
+            url: relink(&PagePath::Term(code, term.slug.as_str()).href()),
+            tags: &term.tags,
+            question: relink(&question.question),
+            choices: question.choices.iter().map(|c| relink(c)).collect(),
+            answer: question.answer,
+            explanation: question.explanation.as_deref().map(relink),
+        })
+        .collect()
 }
 
 /// The id of question `index` (from 0) of the term `slug`: `staking-q1`.
