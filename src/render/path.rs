@@ -167,10 +167,14 @@ pub enum FilePath<'a> {
     Csv,
     /// A language's terms as CSV: `en/glossary.csv`.
     LanguageCsv(&'a str),
-    /// Every language's terms as TBX: `glossary.tbx`.
+    /// Every language's terms as TBX v2, which translation tools read: `glossary.tbx`.
     Tbx,
-    /// A language's terms as TBX: `en/glossary.tbx`.
+    /// A language's terms as TBX v2: `en/glossary.tbx`.
     LanguageTbx(&'a str),
+    /// Every language's terms as TBX v3: `glossary.v3.tbx`.
+    TbxV3,
+    /// A language's terms as TBX v3: `en/glossary.v3.tbx`.
+    LanguageTbxV3(&'a str),
     /// The glossary as a SKOS concept scheme in Turtle: `glossary.ttl`.
     Skos,
     /// A language's Anki deck: `en/anki.txt`.
@@ -205,6 +209,8 @@ impl FilePath<'_> {
             FilePath::LanguageCsv(lang) => format!("{lang}/glossary.csv"),
             FilePath::Tbx => "glossary.tbx".to_owned(),
             FilePath::LanguageTbx(lang) => format!("{lang}/glossary.tbx"),
+            FilePath::TbxV3 => "glossary.v3.tbx".to_owned(),
+            FilePath::LanguageTbxV3(lang) => format!("{lang}/glossary.v3.tbx"),
             FilePath::Skos => "glossary.ttl".to_owned(),
             FilePath::Anki(lang) => format!("{lang}/anki.txt"),
             FilePath::Paths(lang) => format!("{lang}/paths.json"),

@@ -8,11 +8,16 @@ and against each language's glossary.json.
 - CSV (glossary.csv, <lang>/glossary.csv): Python's csv module; the header,
   and one row per term and language that has its own file (glossary.json's
   terms whose translation is not "missing").
-- TBX (glossary.tbx, <lang>/glossary.tbx): lxml, the parser under every
-  Python TBX tool. translate-toolkit reads TBX v2 only (a <martif> root), so
-  it cannot load TBX v3 files; the check reads the v3 structure directly:
-  one conceptEntry per term, one langSec per own file, every title and alias
-  a <term> of its language.
+- TBX v2 (glossary.tbx, <lang>/glossary.tbx): translate-toolkit's tbxfile,
+  the reader Weblate uses; one unit per term, its source term the title in
+  the file's first language, and for each language the terms it reads equal
+  to the title and aliases of that language's own file (none without one),
+  the title with the term's administrative status.
+- TBX v3 (glossary.v3.tbx, <lang>/glossary.v3.tbx): lxml, the parser under
+  every Python TBX tool (translate-toolkit reads TBX v2 only); the check
+  reads the v3 structure directly: one conceptEntry per term, one langSec per
+  own file, every title and alias a <term> of its language.
+- Both: a language without a term of its own has neither file.
 - SKOS (glossary.ttl): rdflib; one concept scheme, one skos:Concept per
   term, a skos:prefLabel per language with its own file equal to the title
   (with its sense, when it has one).
@@ -28,6 +33,7 @@ from pathlib import Path
 import rdflib
 from lxml import etree
 from rdflib.namespace import RDF, SKOS
+from translate.storage.tbx import tbxfile
 
 COLUMNS = (
     "slug,language,title,summary,aliases,sort_as,sense,tags,prerequisites,related,status,use,"
@@ -92,7 +98,44 @@ def check_csv(site, langs):
     return everything
 
 
-def check_tbx(path, rows):
+def check_tbx_v2(path, everything, langs, source):
+    """Reads `path` as translate-toolkit does, with `source` as the source
+    language (Weblate passes its component's), and compares every unit with
+    the CSV rows of the languages in `langs`."""
+    root = etree.parse(str(path)).getroot()
+    expect((root.tag, root.get("type")) == ("martif", "TBX-Basic"), f"{path}: root is {root.tag} {root.attrib}")
+    with path.open("rb") as f:
+        store = tbxfile(f, sourcelanguage=source)
+    rows = [r for r in everything if r["language"] in langs]
+    slugs = list(dict.fromkeys(r["slug"] for r in rows))
+    units = store.units
+    expect(len(units) == len(slugs), f"{path}: translate-toolkit reads {len(units)} units for {len(slugs)} terms")
+    by_key = {(r["slug"], r["language"]): r for r in rows}
+    # The status is the term's, on its default-language row; the TBX gives it to the title in every language.
+    status = {r["slug"]: r["status"] for r in everything if r["status"]}
+    counts = dict.fromkeys(langs, 0)
+    for slug, unit in zip(slugs, units, strict=True):
+        expect(unit.getid().removeprefix("_") == slug, f"{path}: unit {unit.getid()} where {slug} was expected")
+        own = sorted(lang for lang in langs if (slug, lang) in by_key)
+        sets = sorted(n.get(XML_LANG) for n in unit.getlanguageNodes())
+        expect(sets == own, f"{path}: {slug} has langSets {sets}, not {own}")
+        title = by_key.get((slug, source), {}).get("title")
+        expect(unit.source == title, f"{path}: {slug} has source {unit.source!r}, not {title!r}")
+        for lang in langs:
+            row = by_key.get((slug, lang))
+            terms = unit.get_target_terms(lang)
+            names = [t.text for t in terms]
+            expected = [row["title"], *split_list(row["aliases"])] if row else []
+            expect(names == expected, f"{path}: {slug} ({lang}) has terms {names}, not {expected}")
+            statuses = [t.administrative_status for t in terms]
+            wanted = [f"{status[slug]}Term-admn-sts" if slug in status else None] + [None] * (len(terms) - 1)
+            expect(not terms or statuses == wanted, f"{path}: {slug} ({lang}) has statuses {statuses}")
+            counts[lang] += len(terms)
+    terms = ", ".join(f"{lang} {n}" for lang, n in counts.items())
+    return f"{len(units)} units, terms {terms}"
+
+
+def check_tbx_v3(path, rows):
     root = etree.parse(str(path)).getroot()
     expect(root.tag == f"{{{TBX}}}tbx", f"{path}: root is {root.tag}")
     expect((root.get("type"), root.get("style")) == ("TBX-Basic", "dca"), f"{path}: dialect")
@@ -139,19 +182,25 @@ def main():
     site = Path(sys.argv[1])
     langs = sorted(p.parent.name for p in site.glob("*/glossary.json"))
     expect(langs, f"{site}: no <lang>/glossary.json")
+    exports = {lang: json.loads((site / lang / "glossary.json").read_text(encoding="utf-8")) for lang in langs}
+    defaults = [lang for lang in langs if any(t["translation"] == "source" for t in exports[lang]["terms"])]
+    expect(len(defaults) == 1, f"{site}: the default language is one of {defaults}")
     everything = check_csv(site, langs)
-    concepts = check_tbx(site / "glossary.tbx", everything)
+    print(f"tbx v2: glossary.tbx {check_tbx_v2(site / 'glossary.tbx', everything, langs, defaults[0])}")
+    concepts = check_tbx_v3(site / "glossary.v3.tbx", everything)
+    files = 0
     for lang in langs:
         rows = [r for r in everything if r["language"] == lang]
-        path = site / lang / "glossary.tbx"
         # TBX requires a concept: a language without a term of its own has no file.
-        expect(path.exists() == bool(rows), f"{path}: exists is {path.exists()} with {len(rows)} rows")
+        for name in ("glossary.tbx", "glossary.v3.tbx"):
+            path = site / lang / name
+            expect(path.exists() == bool(rows), f"{path}: exists is {path.exists()} with {len(rows)} rows")
         if rows:
-            check_tbx(path, rows)
-    files = sum(1 for lang in langs if (site / lang / "glossary.tbx").exists())
-    print(f"tbx: glossary.tbx {concepts} concepts, {files} language files")
+            files += 1
+            print(f"tbx v2: {lang}/glossary.tbx {check_tbx_v2(site / lang / 'glossary.tbx', everything, [lang], lang)}")
+            check_tbx_v3(site / lang / "glossary.v3.tbx", rows)
+    print(f"tbx v3: glossary.v3.tbx {concepts} concepts, {files} language files")
     check_skos(site / "glossary.ttl", everything)
-
 
 if __name__ == "__main__":
     try:

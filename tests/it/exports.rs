@@ -1,5 +1,6 @@
-//! The glossary exports every build writes: `glossary.csv` and
-//! `glossary.tbx` (at the root and per language) and `glossary.ttl`, read
+//! The glossary exports every build writes: `glossary.csv`, `glossary.tbx`
+//! (TBX v2) and `glossary.v3.tbx` (at the root and per language) and
+//! `glossary.ttl`, read
 //! back with real parsers (csv, roxmltree, oxttl) and compared with the
 //! source files.
 
@@ -167,8 +168,16 @@ fn csv_escapes_bars_and_backslashes_in_lists() {
 fn exports_are_deterministic() {
     let first = SiteTest::fixture("languages").build_with(&["--no-search"]);
     let second = SiteTest::fixture("languages").build_with(&["--no-search"]);
-    for rel in ["glossary.csv", "en/glossary.csv", "ar/glossary.csv", "glossary.tbx", "ja/glossary.tbx", "glossary.ttl"]
-    {
+    for rel in [
+        "glossary.csv",
+        "en/glossary.csv",
+        "ar/glossary.csv",
+        "glossary.tbx",
+        "ja/glossary.tbx",
+        "glossary.v3.tbx",
+        "ja/glossary.v3.tbx",
+        "glossary.ttl",
+    ] {
         assert_eq!(first.text(rel), second.text(rel), "{rel}");
     }
 }
@@ -176,102 +185,259 @@ fn exports_are_deterministic() {
 const TBX: &str = "urn:iso:std:iso:30042:ed-2";
 const XML: &str = "http://www.w3.org/XML/1998/namespace";
 
-/// The concepts of a TBX file: id → (subject field, [(language, definition, [terms])]).
-type Concepts = Vec<(String, Option<String>, Vec<(String, String, Vec<String>)>)>;
+/// What tells the two TBX versions apart: the file, the namespace and the
+/// names of the root, a concept, a language section and a term section, and
+/// the group a definition stands in.
+struct Tbx {
+    file: &'static str,
+    namespace: Option<&'static str>,
+    root: &'static str,
+    concept: &'static str,
+    language: &'static str,
+    term: &'static str,
+    definition_group: Option<&'static str>,
+}
 
-/// The child elements of `node` named `name` (in the TBX namespace).
-fn children<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
-    node.children().filter(|c| c.has_tag_name((TBX, name))).collect()
+/// `glossary.tbx`: TBX v2, what translation tools read.
+const V2: Tbx = Tbx {
+    file: "glossary.tbx",
+    namespace: None,
+    root: "martif",
+    concept: "termEntry",
+    language: "langSet",
+    term: "tig",
+    definition_group: Some("descripGrp"),
+};
+
+/// `glossary.v3.tbx`: TBX v3, DCA style.
+const V3: Tbx = Tbx {
+    file: "glossary.v3.tbx",
+    namespace: Some(TBX),
+    root: "tbx",
+    concept: "conceptEntry",
+    language: "langSec",
+    term: "termSec",
+    definition_group: None,
+};
+
+/// A language section of a TBX concept: (language, definition, [(term, status)]).
+type Section = (String, String, Vec<(String, Option<String>)>);
+/// A TBX concept: (id, subject field, sections).
+type Concept = (String, Option<String>, Vec<Section>);
+/// The concepts of a TBX file.
+type Concepts = Vec<Concept>;
+
+impl Tbx {
+    /// The file at the root (`None`) or in a language's folder.
+    fn path(&self, lang: Option<&str>) -> String {
+        lang.map_or_else(|| self.file.to_owned(), |lang| format!("{lang}/{}", self.file))
+    }
+
+    /// The child elements of `node` named `name`, in this version's namespace (or none).
+    fn children<'a, 'i>(&self, node: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
+        node.children()
+            .filter(|c| c.is_element() && c.tag_name().namespace() == self.namespace && c.tag_name().name() == name)
+            .collect()
+    }
+
+    /// The only child element of `node` named `name`.
+    fn child<'a, 'i>(&self, node: roxmltree::Node<'a, 'i>, name: &str) -> roxmltree::Node<'a, 'i> {
+        let found = self.children(node, name);
+        assert_eq!(found.len(), 1, "{} {name} in {:?}", self.file, node.tag_name());
+        found[0]
+    }
+
+    fn concepts(&self, text: &str) -> Concepts {
+        let doc = roxmltree::Document::parse(text).unwrap();
+        let root = doc.root_element();
+        assert_eq!((root.tag_name().namespace(), root.tag_name().name()), (self.namespace, self.root));
+        assert_eq!(root.attribute("type"), Some("TBX-Basic"));
+        let body = self.child(self.child(root, "text"), "body");
+        assert_eq!(body.children().filter(|n| n.is_element()).count(), self.children(body, self.concept).len());
+        self.children(body, self.concept).into_iter().map(|concept| self.concept(concept)).collect()
+    }
+
+    fn concept(&self, concept: roxmltree::Node<'_, '_>) -> Concept {
+        let field = self.children(concept, "descrip").first().map(|d| {
+            assert_eq!(d.attribute("type"), Some("subjectField"));
+            text_of(*d)
+        });
+        let langs = self
+            .children(concept, self.language)
+            .into_iter()
+            .map(|sec| {
+                let holder = self.definition_group.map_or(sec, |group| self.child(sec, group));
+                let definition = self.child(holder, "descrip");
+                assert_eq!(definition.attribute("type"), Some("definition"));
+                let terms = self
+                    .children(sec, self.term)
+                    .into_iter()
+                    .map(|t| {
+                        let notes = self.children(t, "termNote");
+                        assert!(notes.iter().all(|n| n.attribute("type") == Some("administrativeStatus")));
+                        (text_of(self.child(t, "term")), notes.first().map(|n| text_of(*n)))
+                    })
+                    .collect();
+                (sec.attribute((XML, "lang")).unwrap().to_owned(), text_of(definition), terms)
+            })
+            .collect();
+        (concept.attribute("id").unwrap().to_owned(), field, langs)
+    }
 }
 
 fn text_of(node: roxmltree::Node<'_, '_>) -> String {
     node.text().unwrap_or_default().to_owned()
 }
 
-fn tbx_concepts(text: &str) -> Concepts {
-    let doc = roxmltree::Document::parse(text).unwrap();
-    let root = doc.root_element();
-    assert_eq!((root.tag_name().namespace(), root.tag_name().name()), (Some(TBX), "tbx"));
-    assert_eq!((root.attribute("type"), root.attribute("style")), (Some("TBX-Basic"), Some("dca")));
-    let body = root.descendants().find(|n| n.has_tag_name((TBX, "body"))).unwrap();
-    children(body, "conceptEntry")
-        .into_iter()
-        .map(|concept| {
-            let field = children(concept, "descrip").first().map(|d| {
-                assert_eq!(d.attribute("type"), Some("subjectField"));
-                text_of(*d)
-            });
-            let langs = children(concept, "langSec")
-                .into_iter()
-                .map(|sec| {
-                    let definition = children(sec, "descrip")[0];
-                    assert_eq!(definition.attribute("type"), Some("definition"));
-                    let terms = children(sec, "termSec").into_iter().map(|t| text_of(children(t, "term")[0])).collect();
-                    (sec.attribute((XML, "lang")).unwrap().to_owned(), text_of(definition), terms)
-                })
-                .collect();
-            (concept.attribute("id").unwrap().to_owned(), field, langs)
-        })
-        .collect()
+/// The names of a language section, without their statuses.
+fn names(terms: &[(String, Option<String>)]) -> Vec<&str> {
+    terms.iter().map(|t| t.0.as_str()).collect()
 }
 
 #[test]
 fn tbx_has_a_concept_per_term_and_a_language_section_per_own_file() {
     let built = shared("basic", &["--no-search"]);
-    let text = built.text("glossary.tbx");
-    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng\""));
-    let doc = roxmltree::Document::parse(&text).unwrap();
-    assert_eq!(doc.root_element().attribute((XML, "lang")), Some("en"));
-    let source = doc.descendants().find(|n| n.has_tag_name((TBX, "sourceDesc"))).unwrap();
-    assert_eq!(source.children().find(|n| n.is_element()).and_then(|p| p.text()), Some("Test Glossary"));
+    let v3 = built.text("glossary.v3.tbx");
+    assert!(v3.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng\""));
+    let v2 = built.text("glossary.tbx");
+    assert!(v2.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<martif type=\"TBX-Basic\" xml:lang=\"en\">\n"));
+    let doc = roxmltree::Document::parse(&v2).unwrap();
+    let xcs = doc.descendants().find(|n| n.has_tag_name("encodingDesc")).unwrap();
+    let xcs = V2.child(xcs, "p");
+    assert_eq!((xcs.attribute("type"), xcs.text()), (Some("XCSURI"), Some("TBXBasicXCSV02.xcs")));
+    assert_eq!(doc.root_element().first_element_child().map(|h| h.tag_name().name()), Some("martifHeader"));
 
-    let concepts = tbx_concepts(&text);
-    let ids: Vec<&str> = concepts.iter().map(|c| c.0.as_str()).collect();
-    assert_eq!(ids, ["proof-of-stake", "slashing", "staking", "validator"]);
-    let (_, field, langs) = &concepts[0];
-    assert_eq!(field.as_deref(), Some("Consensus"));
-    let en = &langs[0];
-    assert_eq!(
-        (en.0.as_str(), en.1.as_str(), en.2.clone()),
-        (
-            "en",
-            "A way for a blockchain to agree on blocks by putting deposits at risk.",
-            vec!["Proof of Stake".to_owned(), "PoS".to_owned()]
-        )
-    );
-    assert_eq!(langs[1].0, "ko");
-    // slashing has no Korean file: its concept has no Korean section.
-    assert_eq!(concepts[1].2.iter().map(|l| l.0.as_str()).collect::<Vec<_>>(), ["en"]);
-    assert_eq!(concepts[1].1, None);
+    for version in [V2, V3] {
+        let text = built.text(version.file);
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        assert_eq!(doc.root_element().attribute((XML, "lang")), Some("en"));
+        let source = doc.descendants().find(|n| n.has_tag_name("sourceDesc")).unwrap();
+        assert_eq!(version.child(source, "p").text(), Some("Test Glossary"), "{}", version.file);
 
-    let ko = tbx_concepts(&built.text("ko/glossary.tbx"));
-    assert_eq!(ko.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["proof-of-stake", "staking", "validator"]);
-    assert!(ko.iter().all(|c| c.2.len() == 1 && c.2[0].0 == "ko"));
-    assert_eq!(ko[1].2[0].2, ["스테이킹"]);
-    let ko_doc = built.text("ko/glossary.tbx");
-    let ko_doc = roxmltree::Document::parse(&ko_doc).unwrap();
-    assert_eq!(ko_doc.root_element().attribute((XML, "lang")), Some("ko"));
+        let concepts = version.concepts(&text);
+        let ids: Vec<&str> = concepts.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(ids, ["proof-of-stake", "slashing", "staking", "validator"]);
+        let (_, field, langs) = &concepts[0];
+        assert_eq!(field.as_deref(), Some("Consensus"));
+        let en = &langs[0];
+        assert_eq!(
+            (en.0.as_str(), en.1.as_str(), names(&en.2)),
+            (
+                "en",
+                "A way for a blockchain to agree on blocks by putting deposits at risk.",
+                vec!["Proof of Stake", "PoS"]
+            )
+        );
+        assert_eq!(langs[1].0, "ko");
+        // slashing has no Korean file: its concept has no Korean section.
+        assert_eq!(concepts[1].2.iter().map(|l| l.0.as_str()).collect::<Vec<_>>(), ["en"]);
+        assert_eq!(concepts[1].1, None);
+
+        let ko_text = built.text(&version.path(Some("ko")));
+        let ko = version.concepts(&ko_text);
+        assert_eq!(ko.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["proof-of-stake", "staking", "validator"]);
+        assert!(ko.iter().all(|c| c.2.len() == 1 && c.2[0].0 == "ko"));
+        assert_eq!(names(&ko[1].2[0].2), ["스테이킹"]);
+        let ko_doc = roxmltree::Document::parse(&ko_text).unwrap();
+        assert_eq!(ko_doc.root_element().attribute((XML, "lang")), Some("ko"));
+    }
+}
+
+/// The language sections a TBX concept should have: (language, names).
+type Sections<'a> = Vec<(&'a str, &'a [String])>;
+
+/// Checks every TBX file of `built`, both versions, against the language
+/// exports: one concept per published term, one language section per
+/// language with its own file, its terms the title and then each alias, the
+/// title alone with the term's status; no language file without a term of
+/// its own; and the two versions saying the same.
+fn tbx_agrees_with_the_exports(built: &Built, langs: &[&str]) {
+    // slug → language → (title, aliases), from each language's glossary.json.
+    let mut own: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for lang in langs {
+        let export: serde_json::Value = serde_json::from_str(&built.text(&format!("{lang}/glossary.json"))).unwrap();
+        for term in export["terms"].as_array().unwrap().iter().filter(|t| t["translation"] != "missing") {
+            let mut terms = vec![term["title"].as_str().unwrap().to_owned()];
+            terms.extend(term["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()));
+            own.entry(term["slug"].as_str().unwrap().to_owned()).or_default().insert((*lang).to_owned(), terms);
+        }
+    }
+    let status: BTreeMap<String, String> = csv_rows(built, "glossary.csv")
+        .into_iter()
+        .filter(|r| !r["status"].is_empty())
+        .map(|r| (r["slug"].clone(), format!("{}Term-admn-sts", r["status"])))
+        .collect();
+    let files: Vec<Option<&str>> = std::iter::once(None).chain(langs.iter().map(|l| Some(*l))).collect();
+    for file in files {
+        // slug → [(language, names)] this file should hold.
+        let mut expected: Vec<(&str, Sections<'_>)> = Vec::new();
+        for (slug, by_lang) in &own {
+            let sections: Sections<'_> = by_lang
+                .iter()
+                .filter(|(lang, _)| file.is_none_or(|f| f == lang.as_str()))
+                .map(|(lang, terms)| (lang.as_str(), terms.as_slice()))
+                .collect();
+            if !sections.is_empty() {
+                expected.push((slug, sections));
+            }
+        }
+        if expected.is_empty() {
+            // TBX requires a concept: a language without a term of its own has no file.
+            for version in [V2, V3] {
+                assert!(!built.exists(&version.path(file)), "{}", version.path(file));
+            }
+            continue;
+        }
+        let v2 = V2.concepts(&built.text(&V2.path(file)));
+        assert_eq!(v2, V3.concepts(&built.text(&V3.path(file))), "{:?}: the versions differ", file);
+        assert_eq!(v2.len(), expected.len(), "{:?}", file);
+        for ((id, _, sections), (slug, by_lang)) in v2.iter().zip(&expected) {
+            assert_eq!(id.trim_start_matches('_'), *slug);
+            let mut got: Vec<&str> = sections.iter().map(|s| s.0.as_str()).collect();
+            got.sort_unstable();
+            assert_eq!(got, by_lang.iter().map(|(l, _)| *l).collect::<Vec<_>>(), "{slug}");
+            for (lang, _, terms) in sections {
+                let (_, wanted) = by_lang.iter().find(|(l, _)| l == lang).unwrap();
+                assert_eq!(names(terms), *wanted, "{slug} {lang}");
+                let statuses: Vec<Option<&str>> = terms.iter().map(|t| t.1.as_deref()).collect();
+                let mut expected_statuses = vec![None; terms.len()];
+                expected_statuses[0] = status.get(*slug).map(String::as_str);
+                assert_eq!(statuses, expected_statuses, "{slug} {lang}");
+            }
+        }
+    }
+}
+
+#[test]
+fn tbx_agrees_with_the_exports_in_every_fixture() {
+    tbx_agrees_with_the_exports(shared("basic", &["--no-search"]), &["en", "ko"]);
+    tbx_agrees_with_the_exports(shared("hostile", &["--no-search"]), &["en", "ko"]);
+    tbx_agrees_with_the_exports(shared("senses", &["--no-search"]), &["en", "ko"]);
+    tbx_agrees_with_the_exports(shared("languages", &["--no-search"]), &["en", "ko", "ja", "ar"]);
+    tbx_agrees_with_the_exports(shared("sample", &[]), &["en", "ko", "ja"]);
 }
 
 #[test]
 fn tbx_keeps_hostile_text_as_text() {
     let built = shared("hostile", &["--no-search"]);
-    let concepts = tbx_concepts(&built.text("glossary.tbx"));
     let root = fixture_root("hostile");
-    assert_eq!(concepts.len(), 2);
-    for (slug, _, langs) in &concepts {
-        let (front, _) = source(&root, &format!("content/en/terms/{slug}.md"));
-        assert_eq!(langs[0].2[0], front["title"].as_str().unwrap());
+    for version in [V2, V3] {
+        let concepts = version.concepts(&built.text(version.file));
+        assert_eq!(concepts.len(), 2);
+        for (slug, _, langs) in &concepts {
+            let (front, _) = source(&root, &format!("content/en/terms/{slug}.md"));
+            assert_eq!(langs[0].2[0].0, front["title"].as_str().unwrap());
+        }
+        let script = concepts.iter().find(|c| c.0 == "script-title").unwrap();
+        assert_eq!(script.2[0].2[1].0, "<b>bold</b>");
+        assert_eq!(script.2[0].1, "Raw <img src=x onerror=alert(1)> and emphasis.");
+        // The site's Korean has no term of its own, and TBX requires one.
+        assert!(!built.exists(&version.path(Some("ko"))));
+        let doc = built.text(version.file);
+        let doc = roxmltree::Document::parse(&doc).unwrap();
+        let source = doc.descendants().find(|n| n.has_tag_name("sourceDesc")).unwrap();
+        assert_eq!(version.child(source, "p").text(), Some("<Hostile> & \"Site\""));
     }
-    let script = concepts.iter().find(|c| c.0 == "script-title").unwrap();
-    assert_eq!(script.2[0].2[1], "<b>bold</b>");
-    assert_eq!(script.2[0].1, "Raw <img src=x onerror=alert(1)> and emphasis.");
-    // The site's Korean has no term of its own, and TBX requires one.
-    assert!(!built.exists("ko/glossary.tbx"));
-    let doc = built.text("glossary.tbx");
-    let doc = roxmltree::Document::parse(&doc).unwrap();
-    let source = doc.descendants().find(|n| n.has_tag_name((TBX, "p"))).unwrap();
-    assert_eq!(source.text(), Some("<Hostile> & \"Site\""));
 }
 
 const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
@@ -389,24 +555,19 @@ fn exports_carry_senses_and_status() {
     // Term-level columns stay on the default-language row.
     assert_eq!(row("digest-function", "ko")["status"], "");
 
-    let text = built.text("glossary.tbx");
-    let doc = roxmltree::Document::parse(&text).unwrap();
-    let concept = doc
-        .descendants()
-        .find(|n| n.has_tag_name((TBX, "conceptEntry")) && n.attribute("id") == Some("digest-function"))
-        .unwrap();
-    let notes: Vec<(String, String)> = concept
-        .descendants()
-        .filter(|n| n.has_tag_name((TBX, "termNote")))
-        .map(|n| {
-            let term = children(n.parent().unwrap(), "term")[0];
-            (text_of(term), text_of(n))
-        })
-        .collect();
-    assert_eq!(
-        notes,
-        pairs(&[("Digest function", "deprecatedTerm-admn-sts"), ("다이제스트 함수", "deprecatedTerm-admn-sts")])
-    );
+    for version in [V2, V3] {
+        let concepts = version.concepts(&built.text(version.file));
+        let (_, _, langs) = concepts.iter().find(|c| c.0 == "digest-function").unwrap();
+        let notes: Vec<(String, String)> =
+            langs.iter().flat_map(|l| &l.2).filter_map(|(term, note)| Some((term.clone(), note.clone()?))).collect();
+        assert_eq!(
+            notes,
+            pairs(&[("Digest function", "deprecatedTerm-admn-sts"), ("다이제스트 함수", "deprecatedTerm-admn-sts")])
+        );
+        // A sense tells concepts apart, not names: the term is the name alone.
+        let (_, _, fork) = concepts.iter().find(|c| c.0 == "fork-code").unwrap();
+        assert_eq!(fork[0].2[0].0, "Fork");
+    }
 
     let graph = triples(&built.text("glossary.ttl"));
     let digest = "https://example.org/en/terms/digest-function/";
