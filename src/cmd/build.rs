@@ -1,7 +1,8 @@
 //! `glossa build`: check, and only when the content passes, render into a
 //! staging folder and swap it in place of the output. With the build cache
 //! beside the output, a build of unchanged inputs into an untouched output
-//! writes nothing, and any other build reuses the last one's highlighting.
+//! writes nothing, and any other build reuses the last one's highlighting
+//! and the term pages whose inputs did not change.
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -23,7 +24,8 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let options = Options { include_drafts: args.drafts, base_url: args.base_url.clone(), keep_bodies: false };
     let inputs = pipeline::Inputs::read(&args.root)?;
     let cache = if args.no_cache { None } else { BuildCache::beside(&target) };
-    let stamp = inputs.digest(&settings(args));
+    let digest = inputs.digest(&settings(args));
+    let stamp = digest.stamp.clone();
     if let Some(record) = cache.as_ref().and_then(|cache| cache.up_to_date(&stamp)) {
         Staging::sweep(&target);
         eprint!("{}", record.diagnostics);
@@ -51,6 +53,15 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let progress = Progress::new(total as u64);
     let blocks = std::sync::Arc::new(cache.as_ref().map(BuildCache::blocks).unwrap_or_default());
     let renderer = site.renderer(args.drafts).with_blocks(std::sync::Arc::clone(&blocks));
+    // Without a place to record this build's pages, none are reused either.
+    let recorder = cache.as_ref().and_then(|cache| cache.record_pages(&stamp).ok());
+    let renderer = match &recorder {
+        Some(recorder) => {
+            let previous = cache.as_ref().and_then(BuildCache::previous_pages);
+            renderer.with_reuse(crate::render::PageReuse { previous, recorder, digest: &digest })
+        }
+        None => renderer,
+    };
     let renderer = if args.no_search { renderer.without_search() } else { renderer };
     let sink = staging.sink();
     let minifier = output::MinifySink::new(&sink);
@@ -68,7 +79,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
         let diagnostics = diag::render(&analysis.diagnostics, analysis.sources(), Format::Human, false);
         let record = Record { stamp, pages_per_language: pages_per_language.clone(), warnings, diagnostics };
         // The site is in place: a cache that cannot be written costs the next build time, nothing else.
-        if let Err(error) = cache.save(&record, &blocks) {
+        if let Err(error) = cache.save(&record, &blocks, recorder) {
             eprintln!("warning: the build cache in {} was not written: {error}", cache.dir().display());
         }
         watch.lap("cache");

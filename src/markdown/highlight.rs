@@ -132,11 +132,19 @@ impl BlockStore {
         Some(blocks)
     }
 
-    /// The blocks used since this store was read, in key order.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// The blocks used since this store was read, and with `keep_unused`
+    /// the previous build's others too (pages taken whole from the previous
+    /// build use their blocks without asking for them), in key order.
+    pub fn to_bytes(&self, keep_unused: bool) -> Vec<u8> {
         let used = lock(&self.used);
+        let mut kept: BTreeMap<&BlockKey, &Arc<str>> = used.iter().collect();
+        if keep_unused {
+            for (key, html) in &self.previous {
+                kept.entry(key).or_insert(html);
+            }
+        }
         let mut bytes = Self::header().into_bytes();
-        for (key, html) in used.iter() {
+        for (key, html) in kept {
             let Ok(len) = u32::try_from(html.len()) else { continue };
             bytes.extend_from_slice(key);
             bytes.extend_from_slice(&len.to_le_bytes());
@@ -220,14 +228,15 @@ mod tests {
         let cache = HighlightCache::backed_by(Arc::clone(&first));
         let fresh = cache.code_block("fn main() {}\n", "rust");
         assert_eq!(first.counts(), (0, 1));
-        let second = Arc::new(BlockStore::from_bytes(&first.to_bytes()));
+        let second = Arc::new(BlockStore::from_bytes(&first.to_bytes(false)));
         assert_eq!(second.counts(), (1, 0));
         let reused = HighlightCache::backed_by(Arc::clone(&second)).code_block("fn main() {}\n", "rust");
         assert_eq!(reused, fresh);
         assert_eq!(second.counts(), (1, 1));
-        // Blocks no longer used are not kept.
-        let third = BlockStore::from_bytes(&BlockStore::default().to_bytes());
-        assert_eq!(third.counts(), (0, 0));
+        // Blocks no longer used are not kept, unless asked.
+        let unused = BlockStore::from_bytes(&first.to_bytes(false));
+        assert_eq!(BlockStore::from_bytes(&unused.to_bytes(false)).counts(), (0, 0));
+        assert_eq!(BlockStore::from_bytes(&unused.to_bytes(true)).counts(), (1, 0));
     }
 
     #[test]
@@ -242,7 +251,7 @@ mod tests {
     fn damaged_or_foreign_stores_are_empty() {
         let store = Arc::new(BlockStore::default());
         HighlightCache::backed_by(Arc::clone(&store)).code_block("x = 1\n", "python");
-        let bytes = store.to_bytes();
+        let bytes = store.to_bytes(false);
         assert_eq!(BlockStore::from_bytes(&bytes[..bytes.len() - 1]).counts(), (0, 0));
         assert_eq!(BlockStore::from_bytes(b"glossa highlighted blocks 0\n").counts(), (0, 0));
         assert_eq!(BlockStore::from_bytes(&[]).counts(), (0, 0));

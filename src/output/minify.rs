@@ -35,6 +35,15 @@ impl OutputSink for MinifySink<'_> {
             None => self.inner.open(path),
         }
     }
+
+    /// The previous build's file was minified as this one would be.
+    fn link(&self, path: &str, from: &std::path::Path) -> Result<bool, Error> {
+        self.inner.link(path, from)
+    }
+
+    fn unlink(&self, path: &str) -> Result<(), Error> {
+        self.inner.unlink(path)
+    }
 }
 
 /// How a file at `path` is minified, if it is.

@@ -8,13 +8,13 @@ mod minify;
 mod staging;
 mod target;
 
-pub use cache::{BuildCache, Record};
+pub use cache::{BuildCache, PageRecorder, PreviousPages, Record, ReusablePage};
 pub use minify::MinifySink;
 pub use staging::Staging;
 pub use target::Target;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::Error;
@@ -31,6 +31,21 @@ pub trait OutputSink: Sync {
     /// file is made in parts, and a sink that streams them never holds it
     /// whole. The file is complete once [`FileStream::finish`] returns.
     fn open<'s>(&'s self, path: &str) -> Result<Box<dyn FileStream + 's>, Error>;
+
+    /// Places the file `from` (the previous build's, unchanged) at `path`
+    /// without copying it, when this sink can: true when it did, false when
+    /// the caller must write the file.
+    fn link(&self, path: &str, from: &Path) -> Result<bool, Error> {
+        let _ = (path, from);
+        Ok(false)
+    }
+
+    /// Takes back a file placed by [`OutputSink::link`] (the caller writes
+    /// it after all), leaving `from` as it was.
+    fn unlink(&self, path: &str) -> Result<(), Error> {
+        let _ = path;
+        Ok(())
+    }
 }
 
 /// A file being written piece by piece.
@@ -112,6 +127,25 @@ impl OutputSink for DirSink {
         }
         let file = std::fs::File::create(&target).map_err(|e| Error::io(&target, e))?;
         Ok(Box::new(FileOnDisk { file: std::io::BufWriter::new(file), path: target }))
+    }
+
+    /// A hard link: the staging folder sits beside the output, on the same
+    /// file system, and the output's file is removed (not rewritten) when
+    /// the new site is swapped in. Where links are not possible, the caller
+    /// writes the file.
+    fn link(&self, path: &str, from: &Path) -> Result<bool, Error> {
+        check_path(path)?;
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        Ok(std::fs::hard_link(from, &target).is_ok())
+    }
+
+    fn unlink(&self, path: &str) -> Result<(), Error> {
+        check_path(path)?;
+        let target = self.dir.join(path);
+        std::fs::remove_file(&target).map_err(|e| Error::io(&target, e))
     }
 }
 

@@ -70,6 +70,18 @@ impl Analysis {
     }
 }
 
+/// What [`Inputs::digest`] finds.
+#[derive(Debug, Clone)]
+pub struct InputDigest {
+    /// Of everything read and the settings: equal stamps build equal sites.
+    pub stamp: String,
+    /// Of the settings, site.yaml and the site's theme files: what every
+    /// page is made with besides the content.
+    pub frame: [u8; 32],
+    /// Of each content file (its path and bytes), by its path from the root.
+    pub files: std::collections::HashMap<PathBuf, [u8; 32]>,
+}
+
 /// What a site is made of, read from disk or given in memory (tests, fuzzing).
 #[derive(Debug, Clone)]
 pub struct Inputs {
@@ -92,10 +104,10 @@ impl Inputs {
         Ok(Inputs { config, content: source::walk(root), theme_root: Some(root.to_path_buf()) })
     }
 
-    /// A digest of everything a build reads: site.yaml, the content files,
+    /// Digests of everything a build reads: site.yaml, the content files,
     /// the site's `templates/` and `static/` files, and `settings` (the
-    /// build's options and glossa's version). Equal digests build equal sites.
-    pub fn digest(&self, settings: &[&str]) -> String {
+    /// build's options and glossa's version). Equal stamps build equal sites.
+    pub fn digest(&self, settings: &[&str]) -> InputDigest {
         use rayon::prelude::*;
         use sha2::{Digest, Sha256};
         let theme_files: Vec<RawFile> = self.theme_root.as_deref().map_or_else(Vec::new, |root| {
@@ -105,31 +117,36 @@ impl Inputs {
                 .filter_map(read_found)
                 .collect()
         });
-        let files: Vec<[u8; 32]> = self
-            .content
-            .par_iter()
-            .chain(theme_files.par_iter())
-            .map(|file| {
-                let mut hasher = Sha256::new();
-                hasher.update(file.rel.to_string_lossy().as_bytes());
-                hasher.update([0u8]);
-                match &file.bytes {
-                    Ok(bytes) => hasher.update(bytes),
-                    Err(unread) => hasher.update(format!("\u{1}{unread:?}").as_bytes()),
-                }
-                hasher.finalize().into()
-            })
-            .collect();
-        let mut hasher = Sha256::new();
-        for setting in settings {
-            hasher.update(setting.as_bytes());
+        let digest_of = |file: &RawFile| -> [u8; 32] {
+            let mut hasher = Sha256::new();
+            hasher.update(file.rel.to_string_lossy().as_bytes());
             hasher.update([0u8]);
+            match &file.bytes {
+                Ok(bytes) => hasher.update(bytes),
+                Err(unread) => hasher.update(format!("\u{1}{unread:?}").as_bytes()),
+            }
+            hasher.finalize().into()
+        };
+        let content: Vec<[u8; 32]> = self.content.par_iter().map(digest_of).collect();
+        let theme: Vec<[u8; 32]> = theme_files.par_iter().map(digest_of).collect();
+        let mut frame = Sha256::new();
+        for setting in settings {
+            frame.update(setting.as_bytes());
+            frame.update([0u8]);
         }
-        hasher.update(&self.config);
-        for file in &files {
-            hasher.update(file);
+        frame.update(&self.config);
+        let mut stamp = frame.clone();
+        for file in content.iter().chain(&theme) {
+            stamp.update(file);
         }
-        hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        for file in &theme {
+            frame.update(file);
+        }
+        InputDigest {
+            stamp: stamp.finalize().iter().map(|b| format!("{b:02x}")).collect(),
+            frame: frame.finalize().into(),
+            files: self.content.iter().map(|f| f.rel.clone()).zip(content).collect(),
+        }
     }
 
     /// Fails unless `root` holds a site: site.yaml and a `content/` folder.

@@ -18,6 +18,7 @@ mod layout;
 mod measure;
 mod pages;
 pub mod path;
+mod reuse;
 pub mod urls;
 mod writer;
 
@@ -28,6 +29,7 @@ use rayon::prelude::*;
 
 pub use context::Context;
 pub use path::{FilePath, PagePath};
+pub use reuse::PageReuse;
 pub use urls::Urls;
 pub use writer::Written;
 
@@ -47,6 +49,14 @@ pub struct Renderer<'a> {
     ctx: Context<'a>,
     search: bool,
     blocks: Option<Arc<BlockStore>>,
+    reuse: Option<Reusing<'a>>,
+}
+
+/// Term pages taken from the previous build, with this build's keys.
+struct Reusing<'a> {
+    reuse: PageReuse<'a>,
+    /// `[term][lang]` by term id.
+    keys: Vec<Vec<Option<[u8; 32]>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -58,7 +68,8 @@ impl<'a> Renderer<'a> {
         statuses: &'a [Vec<Status>],
         include_drafts: bool,
     ) -> Renderer<'a> {
-        Renderer { ctx: Context::new(glossary, rendered, theme, statuses, include_drafts), search: true, blocks: None }
+        let ctx = Context::new(glossary, rendered, theme, statuses, include_drafts);
+        Renderer { ctx, search: true, blocks: None, reuse: None }
     }
 
     /// Leaves the search index out (`--no-search`).
@@ -71,6 +82,14 @@ impl<'a> Renderer<'a> {
     /// records there every block the pages use (the build cache).
     pub fn with_blocks(mut self, blocks: Arc<BlockStore>) -> Renderer<'a> {
         self.blocks = Some(blocks);
+        self
+    }
+
+    /// Links term pages whose key is unchanged from the previous build's
+    /// output instead of rendering them, and records every page's key.
+    pub fn with_reuse(mut self, reuse: PageReuse<'a>) -> Renderer<'a> {
+        let keys = reuse::page_keys(&self.ctx, reuse.digest);
+        self.reuse = Some(Reusing { reuse, keys });
         self
     }
 
@@ -93,7 +112,8 @@ impl<'a> Renderer<'a> {
         let terms: Vec<TermId> = ctx.published_terms().map(|t| t.id).collect();
         let pages = |indexer: Option<&data::search::Indexer<'_>>, watch: &mut Stopwatch| {
             let wanted = pages::term::Wanted { search: indexer.is_some(), anki: true };
-            let extracts = write_terms(ctx, &terms, self.blocks.as_ref(), wanted, indexer, &out, on_page)?;
+            let pages = TermPages { blocks: self.blocks.as_ref(), wanted, indexer, reuse: self.reuse.as_ref() };
+            let extracts = write_terms(ctx, &terms, &pages, &out, on_page)?;
             watch.lap("term pages");
             // `terms`, and so `extracts`, are in slug order, as term ids are.
             let eli5 = |term: TermId, lang: LangId| extracts[terms.binary_search(&term).ok()?][lang.0].eli5.as_ref();
@@ -137,7 +157,8 @@ impl<'a> Renderer<'a> {
     ) -> Result<Written, Error> {
         let out = self.writer(sink);
         let wanted = pages::term::Wanted { search: false, anki: false };
-        write_terms(&self.ctx, terms, self.blocks.as_ref(), wanted, None, &out, on_page)?;
+        let pages = TermPages { blocks: self.blocks.as_ref(), wanted, indexer: None, reuse: None };
+        write_terms(&self.ctx, terms, &pages, &out, on_page)?;
         Ok(out.written())
     }
 
@@ -169,27 +190,52 @@ fn write_statics(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     out.file(FilePath::Static("highlight.css"), crate::markdown::highlight::stylesheet().as_bytes())
 }
 
+/// How term pages are written.
+struct TermPages<'r, 'a> {
+    /// The previous build's highlighted blocks.
+    blocks: Option<&'r Arc<BlockStore>>,
+    /// What the files written after them take from the pages.
+    wanted: pages::term::Wanted,
+    /// Where the search documents go.
+    indexer: Option<&'r data::search::Indexer<'r>>,
+    /// The previous build's pages.
+    reuse: Option<&'r Reusing<'a>>,
+}
+
 /// The pages of `terms` in every language, in parallel, one language after
-/// the other and terms in order, so that `indexer` gets each language's
+/// the other and terms in order, so that the indexer gets each language's
 /// documents about in order and one language's index can be finished while
 /// the next language's pages are written. Code is highlighted once per build
-/// (translations keep their code), backed by `blocks`. Returns the other
-/// `wanted` extracts, `[term][lang]` in the order of `terms`.
+/// (translations keep their code), backed by the previous build's blocks.
+/// Returns the other wanted extracts, `[term][lang]` in the order of `terms`.
 fn write_terms(
     ctx: &Context<'_>,
     terms: &[TermId],
-    blocks: Option<&Arc<BlockStore>>,
-    wanted: pages::term::Wanted,
-    indexer: Option<&data::search::Indexer<'_>>,
+    how: &TermPages<'_, '_>,
     out: &Writer<'_>,
     on_page: &(dyn Fn() + Sync),
 ) -> Result<Vec<Vec<pages::term::Extracts>>, Error> {
-    let highlights = HighlightCache::backed_by(blocks.cloned().unwrap_or_default());
+    let highlights = HighlightCache::backed_by(how.blocks.cloned().unwrap_or_default());
     let languages: Vec<LangId> = ctx.glossary.config.lang_ids().collect();
     let pages = map_in_order(languages.len() * terms.len(), |index| {
         let (lang, position) = (languages[index / terms.len()], index % terms.len());
-        let mut extracts = pages::term::write(ctx, ctx.glossary.term(terms[position]), lang, &highlights, wanted, out)?;
-        if let (Some(indexer), Some(document)) = (indexer, extracts.search.take()) {
+        let term = ctx.glossary.term(terms[position]);
+        let reusing = how.reuse.and_then(|r| Some((r, r.keys[term.id.index()][lang.0]?)));
+        let reused = match reusing {
+            Some((reusing, key)) => reuse_page(ctx, term, lang, &reusing.reuse, &key, how.wanted, out)?,
+            None => None,
+        };
+        let mut extracts = match reused {
+            Some(extracts) => extracts,
+            None => {
+                let extracts = pages::term::write(ctx, term, lang, &highlights, how.wanted, out)?;
+                if let Some((reusing, key)) = reusing {
+                    record_page(ctx, term, lang, &reusing.reuse, &key, &extracts);
+                }
+                extracts
+            }
+        };
+        if let (Some(indexer), Some(document)) = (how.indexer, extracts.search.take()) {
             indexer.add(position, document);
         }
         on_page();
@@ -200,6 +246,49 @@ fn write_terms(
         by_term[index % terms.len()].push(extracts);
     }
     Ok(by_term)
+}
+
+/// The page of `term` in `lang` linked from the previous build, when it
+/// was made from `key` and is whole; its extracts, read back.
+fn reuse_page(
+    ctx: &Context<'_>,
+    term: &crate::model::Term,
+    lang: LangId,
+    reuse: &PageReuse<'_>,
+    key: &[u8; 32],
+    wanted: pages::term::Wanted,
+    out: &Writer<'_>,
+) -> Result<Option<pages::term::Extracts>, Error> {
+    let page = PagePath::Term(ctx.code(lang), term.slug.as_str());
+    let Some(stored) = reuse.previous.as_ref().and_then(|previous| previous.get(&page.file(), key)) else {
+        return Ok(None);
+    };
+    let graph = FilePath::Graph(ctx.code(lang), term.slug.as_str()).path();
+    let has_graph = stored.files.iter().any(|(path, _)| *path == graph);
+    let Some(extracts) = reuse::restore(stored.kept, lang, has_graph) else { return Ok(None) };
+    // The same settings make the same extracts; anything else is rendered.
+    if extracts.search.is_some() != wanted.search || !out.reuse(page, &stored.files)? {
+        return Ok(None);
+    }
+    let files: Vec<&str> = stored.files.iter().map(|(path, _)| *path).collect();
+    reuse.recorder.record(&page.file(), key, &files, stored.kept);
+    reuse.recorder.reused.fetch_add(1, Ordering::Relaxed);
+    Ok(Some(extracts))
+}
+
+/// Records the page of `term` in `lang`, just written, for the next build.
+fn record_page(
+    ctx: &Context<'_>,
+    term: &crate::model::Term,
+    lang: LangId,
+    reuse: &PageReuse<'_>,
+    key: &[u8; 32],
+    extracts: &pages::term::Extracts,
+) {
+    let page = PagePath::Term(ctx.code(lang), term.slug.as_str()).file();
+    let graph = FilePath::Graph(ctx.code(lang), term.slug.as_str()).path();
+    let files: Vec<&str> = if extracts.graph { vec![&page, &graph] } else { vec![&page] };
+    reuse.recorder.record(&page, key, &files, &reuse::keep(extracts));
 }
 
 /// `task(0)`, `task(1)`… on every thread of the pool, each thread taking

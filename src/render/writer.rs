@@ -2,6 +2,7 @@
 //! where it lands ([`relativize`]), and a record of what was written, which
 //! the build summary counts.
 
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::path::{relativize, FilePath, PagePath};
@@ -58,10 +59,31 @@ impl<'s> Writer<'s> {
     pub fn page(&self, path: PagePath<'_>, html: &str) -> Result<(), Error> {
         let html = super::fallback::resolve(html);
         self.write(&path.file(), relativize(&html, &path.to_root(self.base_path)).as_bytes())?;
+        self.count_page(path);
+        Ok(())
+    }
+
+    fn count_page(&self, path: PagePath<'_>) {
         if let Some(i) = path.lang().and_then(|code| self.languages.iter().position(|l| l == code)) {
             self.pages[i].fetch_add(1, Ordering::Relaxed);
         }
-        Ok(())
+    }
+
+    /// Places the previous build's files of the page at `page` (the page
+    /// and those beside it: `(path, where it is now)`) again, unchanged,
+    /// when the sink can link them: all of them, or none and false.
+    pub fn reuse(&self, page: PagePath<'_>, files: &[(&str, PathBuf)]) -> Result<bool, Error> {
+        for (linked, (path, from)) in files.iter().enumerate() {
+            if !self.sink.link(path, from)? {
+                for (path, _) in &files[..linked] {
+                    self.sink.unlink(path)?;
+                }
+                return Ok(false);
+            }
+        }
+        self.files.fetch_add(files.len(), Ordering::Relaxed);
+        self.count_page(page);
+        Ok(true)
     }
 
     /// Writes a page that only sends readers elsewhere (not counted as a page).

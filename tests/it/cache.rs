@@ -179,3 +179,79 @@ fn highlighted_blocks_are_taken_from_the_cache() {
     assert_eq!(any_marked_plain(&again), (false, true), "{again:?}");
     assert!(std::fs::read(&store).unwrap().starts_with(b"glossa highlighted blocks 1 "));
 }
+
+/// The inode of the output file `rel`: a page taken from the previous
+/// build is linked, so it keeps its inode; a page rendered again gets a new one.
+#[cfg(unix)]
+fn inode(site: &SiteTest, rel: &str) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(site.root().join("public").join(rel)).unwrap().ino()
+}
+
+/// Term pages whose inputs are unchanged are linked from the last build's
+/// output; the rest are rendered. After each of a series of edits, each
+/// changing different inputs, the warm site equals a cold build of the same
+/// content, search index and all.
+#[cfg(unix)]
+#[test]
+fn term_pages_whose_inputs_did_not_change_are_taken_from_the_last_build() {
+    type Edit = fn(&SiteTest);
+    // (edit, whether an unrelated term's pages are still taken from the last build)
+    let edits: [(&str, Edit, bool); 4] = [
+        // A translation's body: no status or link changes, so only its term is rendered.
+        ("a body", |site| append_to(site, "content/ko/terms/staking.md", "\nZzz qqq.\n"), true),
+        // A title other pages show: every page is rendered.
+        (
+            "a title",
+            |site| replace_in(site, "content/ko/terms/staking.md", "title: 스테이킹 (Staking)", "title: 스테이킹"),
+            false,
+        ),
+        // A link between terms: the "mentioned in" lists change.
+        ("a link", |site| append_to(site, "content/ko/terms/erc-20.md", "\n[[slashing]]\n"), false),
+        // The cache's record of pages damaged: every page is rendered.
+        (
+            "a damaged cache",
+            |site| {
+                std::fs::write(site.root().join(".public.glossa-cache/pages.bin"), b"glossa pages 1 damaged").unwrap();
+                append_to(site, "content/ko/terms/staking.md", "\nQqq zzz.\n");
+            },
+            false,
+        ),
+    ];
+    let warm = SiteTest::sample();
+    build(&warm, &[]);
+    for (name, edit, unrelated_kept) in edits {
+        let before = (inode(&warm, "en/terms/bridge/index.html"), inode(&warm, "ko/terms/staking/index.html"));
+        edit(&warm);
+        assert!(last_line(&build(&warm, &[])).starts_with("Built "), "{name}");
+        let after = (inode(&warm, "en/terms/bridge/index.html"), inode(&warm, "ko/terms/staking/index.html"));
+        assert_eq!(before.0 == after.0, unrelated_kept, "{name}: an unrelated page");
+        assert_ne!(before.1, after.1, "{name}: the edited term's page is rendered again");
+
+        let cold = SiteTest::sample();
+        let cache = warm.root().join(".public.glossa-cache");
+        for rel in walkdir::WalkDir::new(warm.root().join("content")).into_iter().map(Result::unwrap) {
+            if rel.file_type().is_file() {
+                let rel = rel.path().strip_prefix(warm.root()).unwrap();
+                cold.write(rel.to_str().unwrap(), &std::fs::read_to_string(warm.root().join(rel)).unwrap());
+            }
+        }
+        build(&cold, &["--no-cache"]);
+        assert_eq!(tree(&warm.root().join("public")), tree(&cold.root().join("public")), "{name}");
+        assert!(cache.join("pages.bin").is_file());
+    }
+}
+
+fn append_to(site: &SiteTest, rel: &str, text: &str) {
+    let path = site.root().join(rel);
+    let mut body = std::fs::read_to_string(&path).unwrap();
+    body.push_str(text);
+    std::fs::write(path, body).unwrap();
+}
+
+fn replace_in(site: &SiteTest, rel: &str, from: &str, to: &str) {
+    let path = site.root().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has {from:?}");
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}

@@ -29,6 +29,18 @@ pub(crate) struct SearchDocument {
     html: String,
 }
 
+impl SearchDocument {
+    /// A document kept by the build cache: its page's URL and HTML.
+    pub(crate) fn from_parts(lang: LangId, url: String, html: String) -> SearchDocument {
+        SearchDocument { lang, url, html }
+    }
+
+    /// The page's URL and the HTML indexed.
+    pub(crate) fn parts(&self) -> (&str, &str) {
+        (&self.url, &self.html)
+    }
+}
+
 /// The search document of `term`'s page in `lang`, made from `entry` (the
 /// entry its title comes from), its rendering for the page and its body.
 pub(crate) fn document(

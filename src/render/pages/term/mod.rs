@@ -195,6 +195,8 @@ pub(crate) struct Extracts {
     pub search: Option<SearchDocument>,
     /// The "Explain like I'm 5" its Anki note shows.
     pub eli5: Option<Eli5>,
+    /// Whether the page has a `graph.mmd` beside it.
+    pub graph: bool,
 }
 
 /// Which [`Extracts`] to make.
@@ -406,6 +408,7 @@ pub(crate) fn write<'a>(
         )?
     };
     out.page(path, &html)?;
+    let has_graph = mermaid.is_some();
     if let Some(mermaid) = mermaid {
         out.file(FilePath::Graph(code, slug), mermaid.as_bytes())?;
     }
@@ -421,7 +424,7 @@ pub(crate) fn write<'a>(
             }
         }
     });
-    Ok(Extracts { search, eli5: eli5_note })
+    Ok(Extracts { search, eli5: eli5_note, graph: has_graph })
 }
 
 /// For each name `term` shares in the language of `entry` (its own, or

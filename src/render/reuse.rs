@@ -1,0 +1,230 @@
+//! Term pages taken whole from the previous build into the same output.
+//!
+//! A term page shows its own files (every language's: a translation falls
+//! back to the default language's parts and says when it is stale) and,
+//! of the rest of the site, only what front matter, site.yaml, the theme
+//! and the options decide (titles, summaries, tags, links between terms,
+//! the learning order, the A–Z neighbours), plus three things bodies decide
+//! for other pages: which terms and articles link which (the "mentioned
+//! in" and "read more" lists) and the translation statuses. A page's key
+//! is a digest of exactly that: the site's face (the content files with
+//! term files reduced to their front matter, the statuses, the mentions,
+//! and the frame: site.yaml, theme and options) and the term's own files.
+//! When a page's key is the one the previous build recorded, and its files
+//! are in the output as that build left them, they are linked into the new
+//! site instead of rendered, and what the build takes from the page (its
+//! search document and Anki section) is read back from the cache.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::context::Context;
+use super::data::anki::Eli5;
+use super::data::search::SearchDocument;
+use super::pages::term::Extracts;
+use crate::config::LangId;
+use crate::model::Term;
+use crate::output::{PageRecorder, PreviousPages};
+use crate::pipeline::InputDigest;
+
+/// What one build needs to reuse term pages and to let the next one reuse
+/// its own.
+pub struct PageReuse<'c> {
+    /// The previous build's pages, if any can be trusted.
+    pub previous: Option<PreviousPages>,
+    /// Where this build's pages are recorded.
+    pub recorder: &'c PageRecorder,
+    /// The inputs' digests, which the keys are made from.
+    pub digest: &'c InputDigest,
+}
+
+/// Each page's key, `[term][lang]` by term id; `None` for a term whose
+/// files were not digested (never reused).
+pub(super) fn page_keys(ctx: &Context<'_>, digest: &InputDigest) -> Vec<Vec<Option<[u8; 32]>>> {
+    let glossary = ctx.glossary;
+    let face = site_face(ctx, digest);
+    let languages: Vec<LangId> = glossary.config.lang_ids().collect();
+    glossary
+        .terms
+        .par_iter()
+        .map(|term| {
+            let own = own_files(ctx, term, digest)?;
+            Some(
+                languages
+                    .iter()
+                    .map(|&lang| {
+                        let mut key = Sha256::new();
+                        key.update(face);
+                        key.update(ctx.code(lang).as_bytes());
+                        key.update([0]);
+                        key.update(own);
+                        key.finalize().into()
+                    })
+                    .collect::<Vec<[u8; 32]>>(),
+            )
+        })
+        .map(|keys| match keys {
+            Some(keys) => keys.into_iter().map(Some).collect(),
+            None => vec![None; languages.len()],
+        })
+        .collect()
+}
+
+/// A digest of the term's slug and all its files.
+fn own_files(ctx: &Context<'_>, term: &Term, digest: &InputDigest) -> Option<[u8; 32]> {
+    let glossary = ctx.glossary;
+    let mut own = Sha256::new();
+    own.update(term.slug.as_str().as_bytes());
+    for entry in &term.entries {
+        match entry {
+            Some(id) => own.update(digest.files.get(glossary.sources.path(glossary.entry(*id).file))?),
+            None => own.update([0; 32]),
+        }
+    }
+    Some(own.finalize().into())
+}
+
+/// A digest of everything a term page may show of the rest of the site.
+fn site_face(ctx: &Context<'_>, digest: &InputDigest) -> [u8; 32] {
+    let glossary = ctx.glossary;
+    // Term files count by their front matter only: their bodies reach other
+    // pages as the mentions and statuses below.
+    let fronts: HashMap<&Path, [u8; 32]> = glossary
+        .entries
+        .par_iter()
+        .map(|entry| {
+            let file = glossary.sources.get(entry.file);
+            let front = file.text.as_bytes().get(..entry.body.start).unwrap_or_default();
+            (file.rel_path.as_path(), Sha256::new().chain_update(front).finalize().into())
+        })
+        .collect();
+    let mut files: Vec<(&Path, &[u8; 32])> = digest
+        .files
+        .iter()
+        .map(|(path, whole)| (path.as_path(), fronts.get(path.as_path()).unwrap_or(whole)))
+        .collect();
+    files.sort_unstable();
+    let mut face = Sha256::new();
+    face.update(digest.frame);
+    for (path, seen) in files {
+        face.update(path.to_string_lossy().as_bytes());
+        face.update([0]);
+        face.update(seen);
+    }
+    for statuses in ctx.index.statuses {
+        face.update(statuses.iter().map(|s| *s as u8).collect::<Vec<u8>>());
+    }
+    let lists = ctx.index.mentions.iter().flatten().map(|terms| terms.iter().map(|t| t.index()).collect::<Vec<_>>());
+    let article_lists = ctx.index.article_mentions.iter().flatten().cloned();
+    for list in lists.chain(article_lists) {
+        face.update((list.len() as u64).to_le_bytes());
+        for item in list {
+            face.update((item as u64).to_le_bytes());
+        }
+    }
+    face.finalize().into()
+}
+
+/// The extracts of a page as the cache keeps them.
+pub(super) fn keep(extracts: &Extracts) -> Vec<u8> {
+    let mut kept = Vec::new();
+    match &extracts.search {
+        Some(document) => {
+            kept.push(1);
+            let (url, html) = document.parts();
+            put(&mut kept, url);
+            put(&mut kept, html);
+        }
+        None => kept.push(0),
+    }
+    match &extracts.eli5 {
+        Some(eli5) => {
+            kept.push(1);
+            put(&mut kept, &eli5.heading);
+            put(&mut kept, &eli5.html);
+            match &eli5.lang {
+                Some(lang) => {
+                    kept.push(1);
+                    put(&mut kept, lang);
+                }
+                None => kept.push(0),
+            }
+        }
+        None => kept.push(0),
+    }
+    kept
+}
+
+/// The extracts of a page in `lang` read back from [`keep`]'s bytes
+/// (`graph`: whether it has a `graph.mmd`, which its files say).
+pub(super) fn restore(mut kept: &[u8], lang: LangId, graph: bool) -> Option<Extracts> {
+    let search = if flag(&mut kept)? {
+        let url = take(&mut kept)?;
+        let html = take(&mut kept)?;
+        Some(SearchDocument::from_parts(lang, url, html))
+    } else {
+        None
+    };
+    let eli5 = if flag(&mut kept)? {
+        let heading = take(&mut kept)?;
+        let html = take(&mut kept)?;
+        let lang = if flag(&mut kept)? { Some(take(&mut kept)?) } else { None };
+        Some(Eli5 { heading, html, lang })
+    } else {
+        None
+    };
+    kept.is_empty().then_some(Extracts { search, eli5, graph })
+}
+
+fn put(kept: &mut Vec<u8>, text: &str) {
+    kept.extend_from_slice(&(text.len() as u64).to_le_bytes());
+    kept.extend_from_slice(text.as_bytes());
+}
+
+fn flag(kept: &mut &[u8]) -> Option<bool> {
+    let (first, rest) = kept.split_first()?;
+    *kept = rest;
+    Some(*first == 1)
+}
+
+fn take(kept: &mut &[u8]) -> Option<String> {
+    let (len, rest) = kept.split_first_chunk::<8>()?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+    let text = rest.get(..len)?;
+    *kept = &rest[len..];
+    String::from_utf8(text.to_vec()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_extracts_read_back_the_same() {
+        let cases = [
+            Extracts { search: None, eli5: None, graph: false },
+            Extracts {
+                search: Some(SearchDocument::from_parts(LangId(1), "/ko/terms/x/".into(), "<p>토큰</p>".into())),
+                eli5: Some(Eli5 { heading: String::new(), html: "<p>a</p>".into(), lang: Some("en".into()) }),
+                graph: true,
+            },
+            Extracts {
+                search: None,
+                eli5: Some(Eli5 { heading: "h".into(), html: String::new(), lang: None }),
+                graph: false,
+            },
+        ];
+        for extracts in cases {
+            let kept = keep(&extracts);
+            let back = restore(&kept, LangId(1), extracts.graph).unwrap();
+            assert_eq!(keep(&back), kept);
+            assert_eq!(back.graph, extracts.graph);
+            // Damaged bytes are never read as something else.
+            assert!(restore(&kept[..kept.len() - 1], LangId(1), false).is_none());
+            assert!(restore(&[kept.as_slice(), &[0]].concat(), LangId(1), false).is_none());
+        }
+    }
+}
