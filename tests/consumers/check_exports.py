@@ -20,7 +20,9 @@ and against each language's glossary.json.
 - Both: a language without a term of its own has neither file.
 - SKOS (glossary.ttl): rdflib; one concept scheme, one skos:Concept per
   term, a skos:prefLabel per language with its own file equal to the title
-  (with its sense, when it has one).
+  (with its sense, when it has one), and each concept's skos:related,
+  dct:requires (prerequisites) and dct:isReplacedBy (use) the term's related,
+  prerequisites and use in glossary.json, with no other such links.
 
 Exits 1 with a message for the first export that disagrees.
 """
@@ -32,7 +34,7 @@ from pathlib import Path
 
 import rdflib
 from lxml import etree
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 from translate.storage.tbx import tbxfile
 
 COLUMNS = (
@@ -156,7 +158,13 @@ def check_tbx_v3(path, rows):
     return len(concepts)
 
 
-def check_skos(path, rows):
+def slug_of(node):
+    return str(node).rstrip("/").rsplit("/", 1)[-1]
+
+
+def check_skos(path, rows, terms):
+    """`terms`: the default language's glossary.json terms, whose links the
+    concepts must carry."""
     graph = rdflib.Graph()
     graph.parse(path, format="turtle")
     schemes = list(graph.subjects(RDF.type, SKOS.ConceptScheme))
@@ -173,7 +181,26 @@ def check_skos(path, rows):
         # A sense is part of the label: "Token (AI)".
         label = f"{row['title']} ({row['sense']})" if row["sense"] else row["title"]
         expect(labels == [label], f"{path}: {row['slug']} prefLabel@{row['language']} is {labels}")
-    print(f"skos: {len(graph)} triples, {len(concepts)} concepts, {len(rows)} labels")
+    # The links between terms: related, prerequisites (dct:requires) and the
+    # term to use instead of a deprecated one (dct:isReplacedBy).
+    links = {"related": SKOS.related, "prerequisites": DCTERMS.requires}
+    counts = {name: 0 for name in [*links, "use"]}
+    for term in terms:
+        concept = by_slug[term["slug"]]
+        for name, predicate in links.items():
+            found = sorted(slug_of(o) for o in graph.objects(concept, predicate))
+            expect(found == sorted(term[name]), f"{path}: {term['slug']} {name} {found}, not {term[name]}")
+            counts[name] += len(found)
+        replaced = [slug_of(o) for o in graph.objects(concept, DCTERMS.isReplacedBy)]
+        expect(replaced == ([term["use"]] if term.get("use") else []), f"{path}: {term['slug']} use {replaced}")
+        counts["use"] += len(replaced)
+    for name, predicate in [*links.items(), ("use", DCTERMS.isReplacedBy)]:
+        total = len(list(graph.triples((None, predicate, None))))
+        expect(total == counts[name], f"{path}: {total} {name} links, glossary.json has {counts[name]}")
+    print(
+        f"skos: {len(graph)} triples, {len(concepts)} concepts, {len(rows)} labels, "
+        f"{counts['related']} related, {counts['prerequisites']} prerequisites, {counts['use']} replaced"
+    )
 
 
 def main():
@@ -200,7 +227,9 @@ def main():
             print(f"tbx v2: {lang}/glossary.tbx {check_tbx_v2(site / lang / 'glossary.tbx', everything, [lang], lang)}")
             check_tbx_v3(site / lang / "glossary.v3.tbx", rows)
     print(f"tbx v3: glossary.v3.tbx {concepts} concepts, {files} language files")
-    check_skos(site / "glossary.ttl", everything)
+    published = {row["slug"] for row in everything}
+    terms = [t for t in exports[defaults[0]]["terms"] if t["slug"] in published]
+    check_skos(site / "glossary.ttl", everything, terms)
 
 if __name__ == "__main__":
     try:
