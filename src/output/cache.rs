@@ -246,7 +246,7 @@ pub struct PageRecorder {
     path: PathBuf,
     file: Mutex<Option<std::io::BufWriter<std::fs::File>>>,
     /// How many pages were taken from the previous build.
-    pub reused: std::sync::atomic::AtomicUsize,
+    reused: std::sync::atomic::AtomicUsize,
 }
 
 impl PageRecorder {
@@ -269,6 +269,11 @@ impl PageRecorder {
         if !written {
             *file = None;
         }
+    }
+
+    /// Notes that a page was taken from the previous build (and recorded).
+    pub fn note_reused(&self) {
+        self.reused.fetch_add(1, Ordering::Relaxed);
     }
 
     /// The recorded file, or when a record failed, the file to remove.
@@ -337,7 +342,8 @@ mod tests {
         let recorder = cache.record_pages("stamp-1").unwrap();
         recorder.record(page, &[7; 32], &[page, "en/terms/a/graph.mmd"], b"kept");
         recorder.record("en/terms/b/index.html", &[8; 32], &["en/terms/b/index.html"], b"");
-        let record = Record { stamp: "stamp-1".into(), pages_per_language: vec![], warnings: 0, diagnostics: String::new() };
+        let record =
+            Record { stamp: "stamp-1".into(), pages_per_language: vec![], warnings: 0, diagnostics: String::new() };
         cache.save(&record, &BlockStore::default(), Some(recorder)).unwrap();
 
         let previous = cache.previous_pages().unwrap();

@@ -260,19 +260,25 @@ fn reuse_page(
     out: &Writer<'_>,
 ) -> Result<Option<pages::term::Extracts>, Error> {
     let page = PagePath::Term(ctx.code(lang), term.slug.as_str());
-    let Some(stored) = reuse.previous.as_ref().and_then(|previous| previous.get(&page.file(), key)) else {
+    let page_file = page.file();
+    let Some(stored) = reuse.previous.as_ref().and_then(|previous| previous.get(&page_file, key)) else {
         return Ok(None);
     };
+    // The page and its graph, nothing else: the cache names no other file.
     let graph = FilePath::Graph(ctx.code(lang), term.slug.as_str()).path();
-    let has_graph = stored.files.iter().any(|(path, _)| *path == graph);
+    let files: Vec<&str> = stored.files.iter().map(|(path, _)| *path).collect();
+    let has_graph = match files.as_slice() {
+        [only] if *only == page_file => false,
+        [first, second] if *first == page_file && *second == graph => true,
+        _ => return Ok(None),
+    };
     let Some(extracts) = reuse::restore(stored.kept, lang, has_graph) else { return Ok(None) };
     // The same settings make the same extracts; anything else is rendered.
     if extracts.search.is_some() != wanted.search || !out.reuse(page, &stored.files)? {
         return Ok(None);
     }
-    let files: Vec<&str> = stored.files.iter().map(|(path, _)| *path).collect();
-    reuse.recorder.record(&page.file(), key, &files, stored.kept);
-    reuse.recorder.reused.fetch_add(1, Ordering::Relaxed);
+    reuse.recorder.record(&page_file, key, &files, stored.kept);
+    reuse.recorder.note_reused();
     Ok(Some(extracts))
 }
 

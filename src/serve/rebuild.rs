@@ -70,12 +70,23 @@ pub struct Builder {
     base_url: String,
     live: Option<LiveSite>,
     files: Files,
+    /// An in-place update left the data files that hold every term's text
+    /// behind (see [`Builder::refresh`]).
+    exports_behind: bool,
+}
+
+/// What [`Builder::refresh`] brings up to date.
+pub struct Refreshed {
+    /// The files, when data files were rendered again.
+    pub files: Option<Files>,
+    /// The problems, when they changed.
+    pub problems: Option<Vec<Problem>>,
 }
 
 impl Builder {
     /// A builder for the site at `root`, served at `base_url`.
     pub fn new(root: PathBuf, base_url: String) -> Builder {
-        Builder { root, base_url, live: None, files: Files::default() }
+        Builder { root, base_url, live: None, files: Files::default(), exports_behind: false }
     }
 
     /// The site folder.
@@ -125,7 +136,10 @@ impl Builder {
         let renderer = live.site.renderer(true);
         let published: Vec<TermId> = applied.terms.iter().copied().filter(|t| renderer.published(*t)).collect();
         renderer.render_terms(&published, &sink, &|| {})?;
-        renderer.render_text_exports(&sink)?;
+        // The CSV exports and practice questions hold every term's text: at
+        // 10,000 terms they take several times as long as the pages, so they
+        // follow once edits pause.
+        self.exports_behind = true;
         if applied.statuses_changed {
             renderer.render_status(&sink)?;
         }
@@ -155,6 +169,7 @@ impl Builder {
             let files: BTreeMap<String, Arc<[u8]>> =
                 sink.into_files().into_iter().map(|(k, v)| (k, Arc::from(v))).collect();
             self.files = Arc::new(files);
+            self.exports_behind = false;
             Some(Arc::clone(&self.files))
         } else {
             None
@@ -163,13 +178,28 @@ impl Builder {
         Ok(BuildResult { files, problems, took: started.elapsed(), in_place: false })
     }
 
-    /// After an in-place update: runs the lints that compare terms again and
-    /// returns the new problem list if it changed.
-    pub fn refresh(&mut self, previous: &[Problem]) -> Option<Vec<Problem>> {
-        let live = self.live.as_mut()?;
+    /// After in-place updates, once the sources are quiet: renders the data
+    /// files they left behind (the CSV exports, the practice page and its
+    /// questions) and runs the lints that compare terms again.
+    pub fn refresh(&mut self, previous: &[Problem]) -> Result<Refreshed, Error> {
+        let Some(live) = self.live.as_mut() else { return Ok(Refreshed { files: None, problems: None }) };
         live.refresh_cross_lints();
-        let fresh = problems(&live.diagnostics());
-        (fresh != previous).then_some(fresh)
+        let diagnostics = live.diagnostics();
+        let fresh = problems(&diagnostics);
+        let problems = (fresh != previous).then_some(fresh);
+        let mut files = None;
+        if self.exports_behind && diagnostics.errors() == 0 {
+            let sink = MemorySink::default();
+            live.site.renderer(true).render_text_exports(&sink)?;
+            let mut all = BTreeMap::clone(&self.files);
+            for (path, bytes) in sink.into_files() {
+                all.insert(path, Arc::from(bytes));
+            }
+            self.files = Arc::new(all);
+            self.exports_behind = false;
+            files = Some(Arc::clone(&self.files));
+        }
+        Ok(Refreshed { files, problems })
     }
 }
 
@@ -215,6 +245,13 @@ pub(super) fn publish(shared: &Shared, result: BuildResult, first: bool) {
         }
         publish_problems(shared, &result.problems);
     }
+}
+
+/// Serves new files without reloading open pages: data files brought up
+/// to date after the pages that show them.
+pub(super) fn publish_files(shared: &Shared, files: Files) {
+    let mut snapshot = shared.snapshot.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+    snapshot.files = files;
 }
 
 /// Tells open pages about a new problem list (no reload).

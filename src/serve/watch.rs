@@ -11,7 +11,7 @@ use std::time::Duration;
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
-use super::rebuild::{publish, publish_problems, Builder};
+use super::rebuild::{publish, publish_files, publish_problems, Builder};
 use super::Shared;
 use crate::error::Error;
 use crate::util::text::printable;
@@ -106,8 +106,9 @@ pub(super) fn start(
     std::thread::spawn(move || {
         publish_build(&shared, builder.build(&[]), true);
         let _ = first_tx.send(());
-        // After an in-place rebuild the lints that compare terms are stale;
-        // they run once no further change arrives for a moment.
+        // After an in-place rebuild the lints that compare terms and the data
+        // files with every term's text are behind; they follow once no
+        // further change arrives for a moment.
         let mut refresh_pending = false;
         loop {
             let batch = if refresh_pending {
@@ -116,8 +117,18 @@ pub(super) fn start(
                     Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                         refresh_pending = false;
                         let previous = shared.snapshot().1;
-                        if let Some(problems) = builder.refresh(&previous) {
-                            publish_problems(&shared, &problems);
+                        match builder.refresh(&previous) {
+                            Ok(refreshed) => {
+                                if let Some(files) = refreshed.files {
+                                    publish_files(&shared, files);
+                                }
+                                if let Some(problems) = refreshed.problems {
+                                    publish_problems(&shared, &problems);
+                                }
+                            }
+                            Err(error) => {
+                                publish_build(&shared, Err(error), false);
+                            }
                         }
                         continue;
                     }

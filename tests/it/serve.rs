@@ -94,8 +94,9 @@ fn serves_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
     std::fs::write(&path, original.replace("Slashing punishes", "Slashing burns stake and punishes")).unwrap();
     let (_, page) = server.wait_for("/en/terms/slashing/", |_, body| body.contains("burns stake"));
     assert!(page.contains("burns stake"), "the edit was not served in time");
-    // The CSV export holds the body as written, so it follows the edit too.
-    let (status, csv) = server.get("/glossary.csv");
+    // The CSV export holds the body as written, so it follows the edit too
+    // (once edits pause).
+    let (status, csv) = server.wait_for("/glossary.csv", |_, body| body.contains("burns stake"));
     assert_eq!(status, 200);
     assert!(csv.contains("Slashing burns stake and punishes"), "glossary.csv kept the old body");
     // A quiz edit, applied in place too, reaches the practice data.
