@@ -24,7 +24,10 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
     let options = Options { include_drafts: args.drafts, base_url: args.base_url.clone(), keep_bodies: false };
     let inputs = pipeline::Inputs::read(&args.root)?;
     let cache = if args.no_cache { None } else { BuildCache::beside(&target) };
-    let digest = inputs.digest(&settings(args));
+    let binary = binary_identity();
+    let mut settings = settings(args);
+    settings.push(&binary);
+    let digest = inputs.digest(&settings);
     let stamp = digest.stamp.clone();
     if let Some(record) = cache.as_ref().and_then(|cache| cache.up_to_date(&stamp)) {
         Staging::sweep(&target);
@@ -106,6 +109,15 @@ fn settings(args: &BuildArgs) -> Vec<&str> {
         flag(args.minify, "minify"),
         args.base_url.as_deref().unwrap_or_default(),
     ]
+}
+
+/// The running glossa's size and modification time: a glossa built again
+/// (its theme and code changed under the same version number) never takes
+/// the last build's output as its own.
+fn binary_identity() -> String {
+    let Some(meta) = std::env::current_exe().and_then(std::fs::metadata).ok() else { return String::new() };
+    let modified = meta.modified().ok().and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok());
+    format!("binary {} {}", meta.len(), modified.map_or(0, |m| m.as_nanos()))
 }
 
 /// "104 pages (en 52, ko 52)".

@@ -221,6 +221,12 @@ impl PreviousPages {
         Some(pages)
     }
 
+    /// Whether the previous build made the page whose file is `page` from
+    /// `key` (whatever became of its files since).
+    pub fn recorded(&self, page: &str, key: &[u8; 32]) -> bool {
+        self.pages.get(page).is_some_and(|p| &p.key == key)
+    }
+
     /// The page whose file is `page`, when the previous build made it from
     /// `key` and its files are in the output as that build left them.
     pub fn get(&self, page: &str, key: &[u8; 32]) -> Option<ReusablePage<'_>> {

@@ -133,7 +133,10 @@ impl<'a> Renderer<'a> {
         // pages are written.
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let shards = ctx.glossary.config.languages.len() * ctx.search_shards().count();
-        let indexing = (cores / 2).clamp(1, shards.max(1));
+        // Pages linked from the last build cost next to nothing: when most
+        // are, every core indexes.
+        let reusing = self.reuse.as_ref().is_some_and(|r| r.mostly_reusable(ctx, &terms));
+        let indexing = if reusing { cores } else { cores / 2 }.clamp(1, shards.max(1));
         let pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(indexing).max(1)).build();
         std::thread::scope(|scope| {
             let indexer = data::search::Indexer::start(scope, ctx, ctx.search_shards(), indexing, &out);
@@ -188,6 +191,29 @@ fn write_statics(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
         out.file(FilePath::Static(path), bytes)?;
     }
     out.file(FilePath::Static("highlight.css"), crate::markdown::highlight::stylesheet().as_bytes())
+}
+
+impl Reusing<'_> {
+    /// Whether the last build recorded at least half of the pages of
+    /// `terms` with this build's keys (their files are checked later).
+    fn mostly_reusable(&self, ctx: &Context<'_>, terms: &[TermId]) -> bool {
+        let Some(previous) = &self.reuse.previous else { return false };
+        let languages: Vec<LangId> = ctx.glossary.config.lang_ids().collect();
+        let matching = terms
+            .par_iter()
+            .map(|&term| {
+                let slug = ctx.glossary.term(term).slug.as_str();
+                languages
+                    .iter()
+                    .filter(|lang| {
+                        self.keys[term.index()][lang.0]
+                            .is_some_and(|key| previous.recorded(&PagePath::Term(ctx.code(**lang), slug).file(), &key))
+                    })
+                    .count()
+            })
+            .sum::<usize>();
+        matching * 2 >= terms.len() * languages.len()
+    }
 }
 
 /// How term pages are written.
