@@ -49,14 +49,7 @@ pub struct Renderer<'a> {
     ctx: Context<'a>,
     search: bool,
     blocks: Option<Arc<BlockStore>>,
-    reuse: Option<Reusing<'a>>,
-}
-
-/// Term pages taken from the previous build, with this build's keys.
-struct Reusing<'a> {
-    reuse: PageReuse<'a>,
-    /// `[term][lang]` by term id.
-    keys: Vec<Vec<Option<[u8; 32]>>>,
+    reuse: Option<reuse::Reusing<'a>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -88,8 +81,7 @@ impl<'a> Renderer<'a> {
     /// Links term pages whose key is unchanged from the previous build's
     /// output instead of rendering them, and records every page's key.
     pub fn with_reuse(mut self, reuse: PageReuse<'a>) -> Renderer<'a> {
-        let keys = reuse::page_keys(&self.ctx, reuse.digest);
-        self.reuse = Some(Reusing { reuse, keys });
+        self.reuse = Some(reuse::Reusing::new(&self.ctx, reuse));
         self
     }
 
@@ -193,29 +185,6 @@ fn write_statics(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     out.file(FilePath::Static("highlight.css"), crate::markdown::highlight::stylesheet().as_bytes())
 }
 
-impl Reusing<'_> {
-    /// Whether the last build recorded at least half of the pages of
-    /// `terms` with this build's keys (their files are checked later).
-    fn mostly_reusable(&self, ctx: &Context<'_>, terms: &[TermId]) -> bool {
-        let Some(previous) = &self.reuse.previous else { return false };
-        let languages: Vec<LangId> = ctx.glossary.config.lang_ids().collect();
-        let matching = terms
-            .par_iter()
-            .map(|&term| {
-                let slug = ctx.glossary.term(term).slug.as_str();
-                languages
-                    .iter()
-                    .filter(|lang| {
-                        self.keys[term.index()][lang.0]
-                            .is_some_and(|key| previous.recorded(&PagePath::Term(ctx.code(**lang), slug).file(), &key))
-                    })
-                    .count()
-            })
-            .sum::<usize>();
-        matching * 2 >= terms.len() * languages.len()
-    }
-}
-
 /// How term pages are written.
 struct TermPages<'r, 'a> {
     /// The previous build's highlighted blocks.
@@ -225,7 +194,7 @@ struct TermPages<'r, 'a> {
     /// Where the search documents go.
     indexer: Option<&'r data::search::Indexer<'r>>,
     /// The previous build's pages.
-    reuse: Option<&'r Reusing<'a>>,
+    reuse: Option<&'r reuse::Reusing<'a>>,
 }
 
 /// The pages of `terms` in every language, in parallel, one language after
@@ -246,17 +215,16 @@ fn write_terms(
     let pages = map_in_order(languages.len() * terms.len(), |index| {
         let (lang, position) = (languages[index / terms.len()], index % terms.len());
         let term = ctx.glossary.term(terms[position]);
-        let reusing = how.reuse.and_then(|r| Some((r, r.keys[term.id.index()][lang.0]?)));
-        let reused = match reusing {
-            Some((reusing, key)) => reuse_page(ctx, term, lang, &reusing.reuse, &key, how.wanted, out)?,
+        let reused = match how.reuse {
+            Some(reusing) => reusing.link_page(ctx, term, lang, how.wanted, out)?,
             None => None,
         };
         let mut extracts = match reused {
             Some(extracts) => extracts,
             None => {
                 let extracts = pages::term::write(ctx, term, lang, &highlights, how.wanted, out)?;
-                if let Some((reusing, key)) = reusing {
-                    record_page(ctx, term, lang, &reusing.reuse, &key, &extracts);
+                if let Some(reusing) = how.reuse {
+                    reusing.record_page(ctx, term, lang, &extracts);
                 }
                 extracts
             }
@@ -272,55 +240,6 @@ fn write_terms(
         by_term[index % terms.len()].push(extracts);
     }
     Ok(by_term)
-}
-
-/// The page of `term` in `lang` linked from the previous build, when it
-/// was made from `key` and is whole; its extracts, read back.
-fn reuse_page(
-    ctx: &Context<'_>,
-    term: &crate::model::Term,
-    lang: LangId,
-    reuse: &PageReuse<'_>,
-    key: &[u8; 32],
-    wanted: pages::term::Wanted,
-    out: &Writer<'_>,
-) -> Result<Option<pages::term::Extracts>, Error> {
-    let page = PagePath::Term(ctx.code(lang), term.slug.as_str());
-    let page_file = page.file();
-    let Some(stored) = reuse.previous.as_ref().and_then(|previous| previous.get(&page_file, key)) else {
-        return Ok(None);
-    };
-    // The page and its graph, nothing else: the cache names no other file.
-    let graph = FilePath::Graph(ctx.code(lang), term.slug.as_str()).path();
-    let files: Vec<&str> = stored.files.iter().map(|(path, _)| *path).collect();
-    let has_graph = match files.as_slice() {
-        [only] if *only == page_file => false,
-        [first, second] if *first == page_file && *second == graph => true,
-        _ => return Ok(None),
-    };
-    let Some(extracts) = reuse::restore(stored.kept, lang, has_graph) else { return Ok(None) };
-    // The same settings make the same extracts; anything else is rendered.
-    if extracts.search.is_some() != wanted.search || !out.reuse(page, &stored.files)? {
-        return Ok(None);
-    }
-    reuse.recorder.record(&page_file, key, &files, stored.kept);
-    reuse.recorder.note_reused();
-    Ok(Some(extracts))
-}
-
-/// Records the page of `term` in `lang`, just written, for the next build.
-fn record_page(
-    ctx: &Context<'_>,
-    term: &crate::model::Term,
-    lang: LangId,
-    reuse: &PageReuse<'_>,
-    key: &[u8; 32],
-    extracts: &pages::term::Extracts,
-) {
-    let page = PagePath::Term(ctx.code(lang), term.slug.as_str()).file();
-    let graph = FilePath::Graph(ctx.code(lang), term.slug.as_str()).path();
-    let files: Vec<&str> = if extracts.graph { vec![&page, &graph] } else { vec![&page] };
-    reuse.recorder.record(&page, key, &files, &reuse::keep(extracts));
 }
 
 /// `task(0)`, `task(1)`… on every thread of the pool, each thread taking

@@ -24,9 +24,12 @@ use sha2::{Digest, Sha256};
 use super::context::Context;
 use super::data::anki::Eli5;
 use super::data::search::SearchDocument;
-use super::pages::term::Extracts;
+use super::pages::term::{Extracts, Wanted};
+use super::path::{FilePath, PagePath};
+use super::writer::Writer;
 use crate::config::LangId;
-use crate::model::Term;
+use crate::error::Error;
+use crate::model::{Term, TermId};
 use crate::output::{PageRecorder, PreviousPages};
 use crate::pipeline::InputDigest;
 
@@ -41,9 +44,93 @@ pub struct PageReuse<'c> {
     pub digest: &'c InputDigest,
 }
 
+/// Term pages taken from the previous build, with this build's keys.
+pub(super) struct Reusing<'a> {
+    reuse: PageReuse<'a>,
+    /// `[term][lang]` by term id.
+    keys: Vec<Vec<Option<[u8; 32]>>>,
+}
+
+impl<'a> Reusing<'a> {
+    /// Computes every page's key.
+    pub(super) fn new(ctx: &Context<'_>, reuse: PageReuse<'a>) -> Reusing<'a> {
+        let keys = page_keys(ctx, reuse.digest);
+        Reusing { reuse, keys }
+    }
+
+    /// Whether the last build recorded at least half of the pages of
+    /// `terms` with this build's keys (their files are checked later).
+    pub(super) fn mostly_reusable(&self, ctx: &Context<'_>, terms: &[TermId]) -> bool {
+        let Some(previous) = &self.reuse.previous else { return false };
+        let languages: Vec<LangId> = ctx.glossary.config.lang_ids().collect();
+        let matching = terms
+            .par_iter()
+            .map(|&term| {
+                let slug = ctx.glossary.term(term).slug.as_str();
+                languages
+                    .iter()
+                    .filter(|lang| {
+                        self.keys[term.index()][lang.0]
+                            .is_some_and(|key| previous.recorded(&PagePath::Term(ctx.code(**lang), slug).file(), &key))
+                    })
+                    .count()
+            })
+            .sum::<usize>();
+        matching * 2 >= terms.len() * languages.len()
+    }
+
+    /// The page of `term` in `lang` linked from the previous build, when it
+    /// was made from this build's key and is whole; its extracts, read back.
+    pub(super) fn link_page(
+        &self,
+        ctx: &Context<'_>,
+        term: &Term,
+        lang: LangId,
+        wanted: Wanted,
+        out: &Writer<'_>,
+    ) -> Result<Option<Extracts>, Error> {
+        let Some(key) = self.keys[term.id.index()][lang.0] else { return Ok(None) };
+        let (page, graph) = files_of(ctx, term, lang);
+        let page_file = page.file();
+        let Some(stored) = self.reuse.previous.as_ref().and_then(|previous| previous.get(&page_file, &key)) else {
+            return Ok(None);
+        };
+        // The page and its graph, nothing else: the cache names no other file.
+        let files: Vec<&str> = stored.files.iter().map(|(path, _)| *path).collect();
+        let has_graph = match files.as_slice() {
+            [only] if *only == page_file => false,
+            [first, second] if *first == page_file && *second == graph => true,
+            _ => return Ok(None),
+        };
+        let Some(extracts) = restore(stored.kept, lang, has_graph) else { return Ok(None) };
+        // The same settings make the same extracts; anything else is rendered.
+        if extracts.search.is_some() != wanted.search || !out.reuse(page, &stored.files)? {
+            return Ok(None);
+        }
+        self.reuse.recorder.record(&page_file, &key, &files, stored.kept);
+        self.reuse.recorder.note_reused();
+        Ok(Some(extracts))
+    }
+
+    /// Records the page of `term` in `lang`, just written, for the next build.
+    pub(super) fn record_page(&self, ctx: &Context<'_>, term: &Term, lang: LangId, extracts: &Extracts) {
+        let Some(key) = self.keys[term.id.index()][lang.0] else { return };
+        let (page, graph) = files_of(ctx, term, lang);
+        let page = page.file();
+        let files: Vec<&str> = if extracts.graph { vec![&page, &graph] } else { vec![&page] };
+        self.reuse.recorder.record(&page, &key, &files, &keep(extracts));
+    }
+}
+
+/// The page of `term` in `lang` and the path of the `graph.mmd` beside it.
+fn files_of<'t>(ctx: &Context<'t>, term: &'t Term, lang: LangId) -> (PagePath<'t>, String) {
+    let code = ctx.code(lang);
+    (PagePath::Term(code, term.slug.as_str()), FilePath::Graph(code, term.slug.as_str()).path())
+}
+
 /// Each page's key, `[term][lang]` by term id; `None` for a term whose
 /// files were not digested (never reused).
-pub(super) fn page_keys(ctx: &Context<'_>, digest: &InputDigest) -> Vec<Vec<Option<[u8; 32]>>> {
+fn page_keys(ctx: &Context<'_>, digest: &InputDigest) -> Vec<Vec<Option<[u8; 32]>>> {
     let glossary = ctx.glossary;
     let face = site_face(ctx, digest);
     let languages: Vec<LangId> = glossary.config.lang_ids().collect();
@@ -129,7 +216,7 @@ fn site_face(ctx: &Context<'_>, digest: &InputDigest) -> [u8; 32] {
 }
 
 /// The extracts of a page as the cache keeps them.
-pub(super) fn keep(extracts: &Extracts) -> Vec<u8> {
+fn keep(extracts: &Extracts) -> Vec<u8> {
     let mut kept = Vec::new();
     match &extracts.search {
         Some(document) => {
@@ -160,7 +247,7 @@ pub(super) fn keep(extracts: &Extracts) -> Vec<u8> {
 
 /// The extracts of a page in `lang` read back from [`keep`]'s bytes
 /// (`graph`: whether it has a `graph.mmd`, which its files say).
-pub(super) fn restore(mut kept: &[u8], lang: LangId, graph: bool) -> Option<Extracts> {
+fn restore(mut kept: &[u8], lang: LangId, graph: bool) -> Option<Extracts> {
     let search = if flag(&mut kept)? {
         let url = take(&mut kept)?;
         let html = take(&mut kept)?;
