@@ -65,12 +65,17 @@ impl BuildCache {
     /// output still holds exactly the files it wrote, unchanged in size and
     /// modification time.
     pub fn up_to_date(&self, stamp: &str) -> Option<Record> {
-        let record: Record = serde_json::from_slice(&std::fs::read(self.dir.join(RECORD_FILE)).ok()?).ok()?;
+        let record = self.record()?;
         if record.stamp != stamp {
             return None;
         }
         let manifest = std::fs::read_to_string(self.dir.join(MANIFEST_FILE)).ok()?;
         (manifest == manifest_of(&self.out)?).then_some(record)
+    }
+
+    /// The previous build's record, written last, so a whole cache has one.
+    fn record(&self) -> Option<Record> {
+        serde_json::from_slice(&std::fs::read(self.dir.join(RECORD_FILE)).ok()?).ok()
     }
 
     /// The previous build's highlighted blocks (none when there are none).
@@ -81,18 +86,10 @@ impl BuildCache {
     /// The previous build's term pages, when the cache is whole (its record
     /// is written last) and they were recorded by that build.
     pub fn previous_pages(&self) -> Option<PreviousPages> {
-        let record: Record = serde_json::from_slice(&std::fs::read(self.dir.join(RECORD_FILE)).ok()?).ok()?;
+        let record = self.record()?;
         let bytes = std::fs::read(self.dir.join(PAGES_FILE)).ok()?;
         let pages = PreviousPages::parse(&bytes, &record.stamp)?;
-        let manifest = std::fs::read_to_string(self.dir.join(MANIFEST_FILE)).ok()?;
-        let listing = manifest
-            .lines()
-            .filter_map(|line| {
-                let mut fields = line.splitn(4, ' ');
-                let (kind, size, modified, rel) = (fields.next()?, fields.next()?, fields.next()?, fields.next()?);
-                (kind == "f").then(|| Some((rel.to_owned(), (size.parse().ok()?, modified.parse().ok()?))))?
-            })
-            .collect();
+        let listing = files_in(&std::fs::read_to_string(self.dir.join(MANIFEST_FILE)).ok()?);
         Some(PreviousPages { out: self.out.clone(), bytes, pages, listing })
     }
 
@@ -168,6 +165,22 @@ fn manifest_of(out: &Path) -> Option<String> {
         let _ = writeln!(manifest, "{kind} {} {} {}", meta.len(), modified.as_nanos(), rel.display());
     }
     Some(manifest)
+}
+
+/// The files a manifest ([`manifest_of`]) lists, with their size and
+/// modification time.
+fn files_in(manifest: &str) -> HashMap<String, (u64, u128)> {
+    manifest
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.splitn(4, ' ');
+            let (kind, size, modified, rel) = (fields.next()?, fields.next()?, fields.next()?, fields.next()?);
+            if kind != "f" {
+                return None;
+            }
+            Some((rel.to_owned(), (size.parse().ok()?, modified.parse().ok()?)))
+        })
+        .collect()
 }
 
 /// The term pages the previous build wrote, by page file: the key each was

@@ -118,11 +118,10 @@ impl<'a> Renderer<'a> {
             return Ok(out.written());
         }
         // The search index is built beside the pages, from the documents they
-        // leave: Pagefind indexes a language on one thread and holds its index
-        // in memory, so half the cores (one on a small machine) index a
-        // language each, one language after another, and the pages get the
-        // others; a language's index is finished while the next language's
-        // pages are written.
+        // leave: Pagefind indexes a shard on one thread and holds it in
+        // memory, so half the cores (one on a small machine) index a shard
+        // each, in page order, and the pages get the others; a shard is
+        // finished while the next one's pages are written.
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let shards = ctx.glossary.config.languages.len() * ctx.search_shards().count();
         // Pages linked from the last build cost next to nothing: when most

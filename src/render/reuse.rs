@@ -138,11 +138,11 @@ fn page_keys(ctx: &Context<'_>, digest: &InputDigest) -> Vec<Vec<Option<[u8; 32]
         .terms
         .par_iter()
         .map(|term| {
-            let own = own_files(ctx, term, digest)?;
-            Some(
-                languages
-                    .iter()
-                    .map(|&lang| {
+            let own = own_files(ctx, term, digest);
+            languages
+                .iter()
+                .map(|&lang| {
+                    own.map(|own| {
                         let mut key = Sha256::new();
                         key.update(face);
                         key.update(ctx.code(lang).as_bytes());
@@ -150,12 +150,8 @@ fn page_keys(ctx: &Context<'_>, digest: &InputDigest) -> Vec<Vec<Option<[u8; 32]
                         key.update(own);
                         key.finalize().into()
                     })
-                    .collect::<Vec<[u8; 32]>>(),
-            )
-        })
-        .map(|keys| match keys {
-            Some(keys) => keys.into_iter().map(Some).collect(),
-            None => vec![None; languages.len()],
+                })
+                .collect()
         })
         .collect()
 }

@@ -143,12 +143,17 @@ impl Builder {
         if applied.statuses_changed {
             renderer.render_status(&sink)?;
         }
+        Ok(self.swap_in(sink))
+    }
+
+    /// Serves the files of `sink` in place of those at the same paths.
+    fn swap_in(&mut self, sink: MemorySink) -> Files {
         let mut files = BTreeMap::clone(&self.files);
         for (path, bytes) in sink.into_files() {
             files.insert(path, Arc::from(bytes));
         }
         self.files = Arc::new(files);
-        Ok(Arc::clone(&self.files))
+        Arc::clone(&self.files)
     }
 
     fn full(&mut self, started: Instant) -> Result<BuildResult, Error> {
@@ -191,13 +196,8 @@ impl Builder {
         if self.exports_behind && diagnostics.errors() == 0 {
             let sink = MemorySink::default();
             live.site.renderer(true).render_text_exports(&sink)?;
-            let mut all = BTreeMap::clone(&self.files);
-            for (path, bytes) in sink.into_files() {
-                all.insert(path, Arc::from(bytes));
-            }
-            self.files = Arc::new(all);
             self.exports_behind = false;
-            files = Some(Arc::clone(&self.files));
+            files = Some(self.swap_in(sink));
         }
         Ok(Refreshed { files, problems })
     }
