@@ -1,11 +1,11 @@
 //! The build cache: a folder beside the output (`.public.glossa-cache`
 //! beside `public`) holding what the last successful build into that output
 //! was made from, what it printed, the files it left there, its
-//! highlighted code blocks and its term pages' keys. A build whose inputs
-//! and options are the same and whose output nobody touched since writes
-//! nothing; any other build takes its highlighted blocks from the cache,
-//! and links each term page whose key is unchanged from the output (see
-//! [`PreviousPages`]). An output that is a mount
+//! highlighted code blocks and the keys of its term pages and search
+//! shards. A build whose inputs and options are the same and whose output
+//! nobody touched since writes nothing; any other build takes its
+//! highlighted blocks from the cache, and links each term page and search
+//! shard whose key is unchanged from the output (see [`PreviousPages`]). An output that is a mount
 //! point has no cache: its staging folder lives inside it, and so would the
 //! cache, published with the site.
 
@@ -238,6 +238,11 @@ impl PreviousPages {
     /// `key` (whatever became of its files since).
     pub fn recorded(&self, page: &str, key: &[u8; 32]) -> bool {
         self.pages.get(page).is_some_and(|p| &p.key == key)
+    }
+
+    /// Whether the previous build recorded `page` at all.
+    pub fn has(&self, page: &str) -> bool {
+        self.pages.contains_key(page)
     }
 
     /// The page whose file is `page`, when the previous build made it from

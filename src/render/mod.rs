@@ -107,6 +107,10 @@ impl<'a> Renderer<'a> {
             let pages = TermPages { blocks: self.blocks.as_ref(), wanted, indexer, reuse: self.reuse.as_ref() };
             let extracts = write_terms(ctx, &terms, &pages, &out, on_page)?;
             watch.lap("term pages");
+            if let Some(indexer) = indexer {
+                // The cores the term pages had go to the shards still waiting.
+                indexer.widen(rayon::current_num_threads());
+            }
             // `terms`, and so `extracts`, are in slug order, as term ids are.
             let eli5 = |term: TermId, lang: LangId| extracts[terms.binary_search(&term).ok()?][lang.0].eli5.as_ref();
             write_other_files(ctx, &eli5, &out)?;
@@ -130,7 +134,8 @@ impl<'a> Renderer<'a> {
         let indexing = if reusing { cores } else { cores / 2 }.clamp(1, shards.max(1));
         let pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(indexing).max(1)).build();
         std::thread::scope(|scope| {
-            let indexer = data::search::Indexer::start(scope, ctx, ctx.search_shards(), indexing, &out);
+            let indexer =
+                data::search::Indexer::start(scope, ctx, ctx.search_shards(), indexing, self.reuse.as_ref(), &out);
             match &pool {
                 Ok(pool) => pool.install(|| pages(Some(&indexer), &mut watch))?,
                 // Without a pool of its own, the pages share every core with the index.
@@ -185,13 +190,13 @@ fn write_statics(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
 }
 
 /// How term pages are written.
-struct TermPages<'r, 'a> {
+struct TermPages<'r, 'a, 's> {
     /// The previous build's highlighted blocks.
     blocks: Option<&'r Arc<BlockStore>>,
     /// What the files written after them take from the pages.
     wanted: pages::term::Wanted,
     /// Where the search documents go.
-    indexer: Option<&'r data::search::Indexer<'r>>,
+    indexer: Option<&'r data::search::Indexer<'s>>,
     /// The previous build's pages.
     reuse: Option<&'r reuse::Reusing<'a>>,
 }
@@ -205,7 +210,7 @@ struct TermPages<'r, 'a> {
 fn write_terms(
     ctx: &Context<'_>,
     terms: &[TermId],
-    how: &TermPages<'_, '_>,
+    how: &TermPages<'_, '_, '_>,
     out: &Writer<'_>,
     on_page: &(dyn Fn() + Sync),
 ) -> Result<Vec<Vec<pages::term::Extracts>>, Error> {

@@ -45,7 +45,7 @@ pub struct PageReuse<'c> {
 }
 
 /// Term pages taken from the previous build, with this build's keys.
-pub(super) struct Reusing<'a> {
+pub(crate) struct Reusing<'a> {
     reuse: PageReuse<'a>,
     /// `[term][lang]` by term id.
     keys: Vec<Vec<Option<[u8; 32]>>>,
@@ -119,6 +119,67 @@ impl<'a> Reusing<'a> {
         let page = page.file();
         let files: Vec<&str> = if extracts.graph { vec![&page, &graph] } else { vec![&page] };
         self.reuse.recorder.record(&page, &key, &files, &keep(extracts));
+    }
+}
+
+/// Search shards taken from the previous build: a shard's bundle is
+/// Pagefind's work on its documents, so its key is a digest of them (and
+/// of the frame: the options and glossa itself). Pages whose own files
+/// changed often leave their documents as they were (an edit below the
+/// opening paragraphs, a translation's), so the documents are compared,
+/// not the page keys.
+impl Reusing<'_> {
+    /// Whether the previous build recorded the shard bundle `name` (from
+    /// whatever documents): only then are its documents worth gathering to
+    /// compare before indexing.
+    pub(super) fn shard_recorded(&self, name: &str) -> bool {
+        self.reuse.previous.as_ref().is_some_and(|previous| previous.has(name))
+    }
+
+    /// A key for the shard bundle `name`, to be fed its documents in order.
+    pub(super) fn shard_key(&self, name: &str) -> ShardKey {
+        let mut key = Sha256::new();
+        key.update(self.reuse.digest.frame);
+        key.update(name.as_bytes());
+        key.update([0]);
+        ShardKey(key)
+    }
+
+    /// Links the shard bundle `name` from the previous build, when it was
+    /// made from `key` and its files are as that build left them.
+    pub(super) fn link_shard(&self, name: &str, key: &[u8; 32], out: &Writer<'_>) -> Result<bool, Error> {
+        let Some(stored) = self.reuse.previous.as_ref().and_then(|previous| previous.get(name, key)) else {
+            return Ok(false);
+        };
+        if !stored.kept.is_empty() || !out.link(&stored.files)? {
+            return Ok(false);
+        }
+        let files: Vec<&str> = stored.files.iter().map(|(path, _)| *path).collect();
+        self.reuse.recorder.record(name, key, &files, &[]);
+        Ok(true)
+    }
+
+    /// Records the shard bundle `name`, just indexed from `key`'s documents.
+    pub(super) fn record_shard(&self, name: &str, key: &[u8; 32], files: &[&str]) {
+        self.reuse.recorder.record(name, key, files, &[]);
+    }
+}
+
+/// The digest of a shard's documents, in order.
+pub(super) struct ShardKey(Sha256);
+
+impl ShardKey {
+    /// Adds the next document.
+    pub(super) fn add(&mut self, document: &SearchDocument) {
+        let (url, html) = document.parts();
+        for part in [url, html] {
+            self.0.update((part.len() as u64).to_le_bytes());
+            self.0.update(part.as_bytes());
+        }
+    }
+
+    pub(super) fn finish(self) -> [u8; 32] {
+        self.0.finalize().into()
     }
 }
 

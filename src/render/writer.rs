@@ -73,6 +73,17 @@ impl<'s> Writer<'s> {
     /// and those beside it: `(path, where it is now)`) again, unchanged,
     /// when the sink can link them: all of them, or none and false.
     pub fn reuse(&self, page: PagePath<'_>, files: &[(&str, PathBuf)]) -> Result<bool, Error> {
+        let linked = self.link(files)?;
+        if linked {
+            self.count_page(page);
+        }
+        Ok(linked)
+    }
+
+    /// Places `files` (each a path in the output and the previous build's
+    /// file) without copying them, all or none: false when the caller must
+    /// write them.
+    pub fn link(&self, files: &[(&str, PathBuf)]) -> Result<bool, Error> {
         for (linked, (path, from)) in files.iter().enumerate() {
             if !self.sink.link(path, from)? {
                 for (path, _) in &files[..linked] {
@@ -82,7 +93,6 @@ impl<'s> Writer<'s> {
             }
         }
         self.files.fetch_add(files.len(), Ordering::Relaxed);
-        self.count_page(page);
         Ok(true)
     }
 

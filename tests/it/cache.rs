@@ -255,3 +255,58 @@ fn replace_in(site: &SiteTest, rel: &str, from: &str, to: &str) {
     assert!(text.contains(from), "{rel} has {from:?}");
     std::fs::write(path, text.replace(from, to)).unwrap();
 }
+
+/// The inodes of the files of each search shard of `lang`, by shard folder
+/// (`1` for the bundle itself, `2`, `3`… for the others).
+#[cfg(unix)]
+fn shard_inodes(site: &SiteTest, lang: &str) -> std::collections::BTreeMap<String, Vec<(String, u64)>> {
+    use std::os::unix::fs::MetadataExt as _;
+    let bundle = site.root().join("public/pagefind").join(lang);
+    let mut shards: std::collections::BTreeMap<String, Vec<(String, u64)>> = Default::default();
+    for entry in walkdir::WalkDir::new(&bundle).sort_by_file_name().into_iter().map(Result::unwrap) {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&bundle).unwrap().to_string_lossy().into_owned();
+            let first = rel.split('/').next().unwrap_or_default();
+            let shard = if rel.contains('/') && first.bytes().all(|b| b.is_ascii_digit()) { first } else { "1" };
+            shards.entry(shard.to_owned()).or_default().push((rel.clone(), entry.metadata().unwrap().ino()));
+        }
+    }
+    shards
+}
+
+/// A search shard whose documents are the ones the last build indexed is
+/// linked from it, whichever pages changed; a shard with a changed
+/// document is indexed again, and the site equals a cold build.
+#[cfg(unix)]
+#[test]
+fn search_shards_whose_documents_did_not_change_are_taken_from_the_last_build() {
+    let shard_size = "search_shard_size: 8\n";
+    let warm = SiteTest::sample();
+    append_to(&warm, "site.yaml", shard_size);
+    build(&warm, &[]);
+    let (en, ko) = (shard_inodes(&warm, "en"), shard_inodes(&warm, "ko"));
+    assert!(ko.len() >= 3, "the sample's Korean index has several shards: {:?}", ko.keys());
+
+    // The opening of the Korean page's body: its search document changes,
+    // the English one's does not.
+    let path = warm.root().join("content/ko/terms/staking.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let body = text.find("\n---\n").map(|at| at + 5).unwrap();
+    std::fs::write(&path, format!("{}검증자 예치금. {}", &text[..body], &text[body..])).unwrap();
+    assert!(last_line(&build(&warm, &[])).starts_with("Built "));
+
+    assert_eq!(shard_inodes(&warm, "en"), en, "every English shard is linked");
+    let after = shard_inodes(&warm, "ko");
+    assert_eq!(after.keys().collect::<Vec<_>>(), ko.keys().collect::<Vec<_>>());
+    let changed: Vec<&String> = ko.keys().filter(|shard| after[*shard] != ko[*shard]).collect();
+    assert_eq!(changed.len(), 1, "only the shard with the edited page is indexed again: {changed:?}");
+    // Indexed again means written again: no file of that shard keeps its inode.
+    let old: std::collections::HashSet<u64> = ko[changed[0]].iter().map(|(_, ino)| *ino).collect();
+    assert!(after[changed[0]].iter().all(|(_, ino)| !old.contains(ino)));
+
+    let cold = SiteTest::sample();
+    append_to(&cold, "site.yaml", shard_size);
+    cold.write("content/ko/terms/staking.md", &std::fs::read_to_string(&path).unwrap());
+    build(&cold, &["--no-cache"]);
+    assert_eq!(tree(&warm.root().join("public")), tree(&cold.root().join("public")));
+}

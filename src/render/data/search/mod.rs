@@ -10,7 +10,7 @@ mod digest;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::{channel, Receiver, Sender};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use crate::config::LangId;
@@ -19,6 +19,7 @@ use crate::markdown::{BodyHtml, RenderedEntry};
 use crate::model::{Entry, Term};
 use crate::render::context::Context;
 use crate::render::path::{encode_path, relativize, FilePath, PagePath};
+use crate::render::reuse::Reusing;
 use crate::render::writer::Writer;
 use crate::util::text::escape_html;
 
@@ -145,12 +146,17 @@ impl Shards {
 /// shards in turn, language after language, each shard's documents in slug
 /// order (Pagefind numbers pages in the order it is given them), so the
 /// index takes the time left over beside the pages and the memory of one
-/// shard per thread.
+/// shard per thread. Once the term pages are written, [`Indexer::widen`]
+/// starts more threads on the shards nobody has taken yet.
 pub(crate) struct Indexer<'scope> {
     shards: Shards,
     /// A queue per language and shard of `(position in slug order, document)`.
     queues: Vec<Sender<(usize, SearchDocument)>>,
-    threads: Vec<ScopedJoinHandle<'scope, Result<(), Error>>>,
+    /// The shards not yet taken, in order.
+    waiting: Arc<Mutex<std::vec::IntoIter<Job>>>,
+    /// Starts one more indexing thread.
+    spawn: Box<dyn Fn() -> ScopedJoinHandle<'scope, Result<(), Error>> + Send + Sync + 'scope>,
+    threads: Mutex<Vec<ScopedJoinHandle<'scope, Result<(), Error>>>>,
 }
 
 impl<'scope> Indexer<'scope> {
@@ -162,32 +168,28 @@ impl<'scope> Indexer<'scope> {
         ctx: &'env Context<'_>,
         shards: Shards,
         threads: usize,
+        reuse: Option<&'env Reusing<'_>>,
         out: &'env Writer<'_>,
     ) -> Indexer<'scope> {
         let jobs: Vec<(LangId, usize)> =
             ctx.glossary.config.lang_ids().flat_map(|lang| (0..shards.count).map(move |shard| (lang, shard))).collect();
         let (queues, receivers): (Vec<_>, Vec<_>) = jobs.iter().map(|_| channel()).unzip();
         // Jobs in order, each taken by the next free thread.
-        let waiting: Mutex<std::vec::IntoIter<_>> =
-            Mutex::new(jobs.into_iter().zip(receivers).collect::<Vec<_>>().into_iter());
-        let waiting = std::sync::Arc::new(waiting);
-        let threads = (0..threads.max(1))
-            .map(|_| {
-                let waiting = std::sync::Arc::clone(&waiting);
-                scope.spawn(move || {
-                    while let Some(((lang, shard), documents)) = next_job(&waiting) {
-                        let start = shards.start(shard);
-                        let documents = in_order(documents, start);
-                        let folder = Shards::folder(shard);
-                        for (path, bytes) in build_index(documents, shards.len(shard))? {
-                            out.file(FilePath::Search(ctx.code(lang), &format!("{folder}{path}")), bytes.as_slice())?;
-                        }
-                    }
-                    Ok(())
-                })
+        let waiting = Arc::new(Mutex::new(jobs.into_iter().zip(receivers).collect::<Vec<_>>().into_iter()));
+        let jobs = Arc::clone(&waiting);
+        let spawn = Box::new(move || {
+            let jobs = Arc::clone(&jobs);
+            scope.spawn(move || {
+                while let Some(((lang, shard), documents)) = next_job(&jobs) {
+                    let documents = in_order(documents, shards.start(shard)).take(shards.len(shard));
+                    let bundle = ShardBundle { ctx, lang, shard, reuse, out };
+                    bundle.write(documents, shards.len(shard))?;
+                }
+                Ok(())
             })
-            .collect();
-        Indexer { shards, queues, threads }
+        });
+        let threads = Mutex::new((0..threads.max(1)).map(|_| spawn()).collect());
+        Indexer { shards, queues, waiting, spawn, threads }
     }
 
     /// Hands over the document of the term at `position` (in slug order).
@@ -197,13 +199,73 @@ impl<'scope> Indexer<'scope> {
         let _ = self.queues[queue].send((position, document));
     }
 
+    /// Starts up to `threads` more indexing threads, one for each shard not
+    /// yet taken: called when the term pages are written and cores free up.
+    pub(crate) fn widen(&self, threads: usize) {
+        let untaken = self.waiting.lock().unwrap_or_else(PoisonError::into_inner).len();
+        let mut running = self.threads.lock().unwrap_or_else(PoisonError::into_inner);
+        running.extend((0..threads.min(untaken)).map(|_| (self.spawn)()));
+    }
+
     /// Waits for the last bundle to be written.
     pub(crate) fn finish(self) -> Result<(), Error> {
         drop(self.queues);
-        for thread in self.threads {
+        for thread in self.threads.into_inner().unwrap_or_else(PoisonError::into_inner) {
             thread.join().unwrap_or_else(|_| Err(failure("an indexing thread panicked")))?;
         }
         Ok(())
+    }
+}
+
+/// One shard's bundle, under `pagefind/<lang>/` (and its folder there).
+struct ShardBundle<'b> {
+    ctx: &'b Context<'b>,
+    lang: LangId,
+    shard: usize,
+    reuse: Option<&'b Reusing<'b>>,
+    out: &'b Writer<'b>,
+}
+
+impl ShardBundle<'_> {
+    /// Indexes `pages` documents and writes the bundle, or links the
+    /// previous build's when it was made from the same documents. A shard
+    /// the previous build recorded has its documents gathered and compared
+    /// first; any other is indexed as its documents come.
+    fn write(&self, documents: impl Iterator<Item = SearchDocument>, pages: usize) -> Result<(), Error> {
+        let name = FilePath::Search(self.ctx.code(self.lang), &Shards::folder(self.shard)).path();
+        let Some(reusing) = self.reuse else {
+            return self.write_index(build_index(documents, pages)?).map(drop);
+        };
+        let mut key = reusing.shard_key(&name);
+        let bundle = if reusing.shard_recorded(&name) {
+            let documents: Vec<SearchDocument> = documents.inspect(|d| key.add(d)).collect();
+            let key = key.finish();
+            if reusing.link_shard(&name, &key, self.out)? {
+                return Ok(());
+            }
+            (build_index(documents.into_iter(), pages)?, key)
+        } else {
+            let files = build_index(documents.inspect(|d| key.add(d)), pages)?;
+            (files, key.finish())
+        };
+        let (files, key) = bundle;
+        let written = self.write_index(files)?;
+        reusing.record_shard(&name, &key, &written.iter().map(String::as_str).collect::<Vec<_>>());
+        Ok(())
+    }
+
+    /// Writes the bundle's files; returns their paths in the output.
+    fn write_index(&self, files: Bundle) -> Result<Vec<String>, Error> {
+        let folder = Shards::folder(self.shard);
+        let code = self.ctx.code(self.lang);
+        files
+            .into_iter()
+            .map(|(path, bytes)| {
+                let file = format!("{folder}{path}");
+                self.out.file(FilePath::Search(code, &file), &bytes)?;
+                Ok(FilePath::Search(code, &file).path())
+            })
+            .collect()
     }
 }
 
