@@ -59,7 +59,10 @@ pub(super) fn mojibake(glossary: &Glossary, file: crate::source::FileId, diags: 
 /// Offsets and text of every suspicious sequence.
 fn find_mojibake(text: &str) -> Vec<(usize, &str)> {
     let mut hits = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    // Every character looked for is encoded from 0xC3 (the lead characters)
+    // or 0xEF (U+FFFD): text before the first of those bytes holds none.
+    let Some(first) = text.bytes().position(|b| b == 0xC3 || b == 0xEF) else { return hits };
+    let mut chars = text[first..].char_indices().map(|(i, c)| (first + i, c)).peekable();
     while let Some((i, c)) = chars.next() {
         if c == '\u{FFFD}' {
             hits.push((i, &text[i..i + c.len_utf8()]));
