@@ -68,8 +68,9 @@ for terms in "${sizes[@]}"; do
   echo "peak memory: glossa build --no-search $(peak "$glossa" build --no-cache --root "$site" --out "$site/public" --no-search)"
   echo "peak memory: glossa build (with search) $(peak "$glossa" build --no-cache --root "$site" --out "$site/public")"
   # Warm builds with the build cache: nothing changed, and one term's body
-  # changed before each run (each into its own output, primed first).
-  edit="python3 -c 'import sys,time; open(sys.argv[1],\"a\").write(f\"\\nEdited {time.time_ns()}.\\n\")' $site/content/en/terms/term-00042.md"
+  # changed at its start before each run, so that its search document
+  # changes too (each into its own output, primed first).
+  edit="python3 bench/edit_term.py $site/content/en/terms/term-00042.md"
   "$glossa" build --root "$site" --out "$site/warm" --no-search >/dev/null 2>&1
   "$glossa" build --root "$site" --out "$site/warm-search" >/dev/null 2>&1
   hyperfine --runs "$runs" --export-markdown "$results/warm-$shape-$terms.md" \
@@ -77,6 +78,8 @@ for terms in "${sizes[@]}"; do
   hyperfine --runs "$runs" --prepare "$edit" --export-markdown "$results/warm-edit-$shape-$terms.md" \
     -n "warm, one term changed --no-search" "$glossa build --root $site --out $site/warm --no-search" \
     -n "warm, one term changed (with search)" "$glossa build --root $site --out $site/warm-search"
+  $edit
+  echo "peak memory: warm, one term changed (with search) $(peak "$glossa" build --root "$site" --out "$site/warm-search")"
   echo "peak memory: hugo $(peak hugo --quiet --source "$hugo_site" --destination "$hugo_site/public")"
   python3 bench/serve_reload.py "$glossa" "$site" --runs 10 --slug term-00042
 done
