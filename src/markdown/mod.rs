@@ -127,6 +127,20 @@ impl RenderedBody {
     }
 }
 
+/// The HTML of inline text that holds no Markdown, nothing to escape and
+/// nothing to link: the text itself. Summaries, facts and quiz lines are
+/// mostly such sentences, and a parse for each of them is most of what
+/// they cost. `None` for anything else: a letter first (no block can
+/// start), then only letters, digits, spaces and punctuation that neither
+/// opens markup nor needs escaping.
+fn plain_inline(text: &str) -> Option<String> {
+    let plain = |c: char| {
+        c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | ';' | ':' | '?' | '(' | ')' | '/' | '%' | '-' | '\'' | '"')
+    };
+    let first = text.chars().next()?;
+    (first.is_alphabetic() && text.chars().all(plain)).then(|| text.trim_end().to_owned())
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -154,6 +168,9 @@ pub fn render_body(
 /// Renders inline Markdown (summary, facts, quiz text) written at `span`,
 /// without the paragraph around it.
 pub fn render_inline(text: &str, span: Span, quoted: bool, linker: &Linker<'_>, diags: &mut Vec<Diagnostic>) -> String {
+    if let Some(html) = plain_inline(text) {
+        return html;
+    }
     let base = span.start as usize + usize::from(quoted);
     let pass = Transform::run(text, span.file, base, linker, false);
     diags.extend(pass.diags);
@@ -165,4 +182,48 @@ pub fn render_inline(text: &str, span: Span, quoted: bool, linker: &Linker<'_>, 
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What a parse makes of inline text with nothing to link.
+    fn parsed(text: &str) -> String {
+        let events = pulldown_cmark::Parser::new_ext(text, options())
+            .filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)));
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events);
+        html.trim_end().to_owned()
+    }
+
+    #[test]
+    fn plain_sentences_skip_the_parse_and_markup_does_not() {
+        assert_eq!(
+            plain_inline("Locks \"value\" in a pool (mostly)."),
+            Some("Locks \"value\" in a pool (mostly).".into())
+        );
+        assert_eq!(plain_inline("검증자가 맡긴 예치금"), Some("검증자가 맡긴 예치금".into()));
+        for markup in ["1. A list", "- item", "# Heading", "a *b*", "a [[link]]", "a <b>", "a & b", "`code`", " lead"] {
+            assert_eq!(plain_inline(markup), None, "{markup}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whenever the shortcut is taken, it gives what the parse gives.
+        #[test]
+        fn the_shortcut_gives_what_the_parse_gives(text in "[a-zA-Z가-힣0-9 .,;:?()/%'\"=+*_#<>&\\!\\[\\]-]{0,40}") {
+            if let Some(html) = plain_inline(&text) {
+                prop_assert_eq!(html, parsed(&text));
+            }
+        }
+
+        #[test]
+        fn plain_sentences_take_the_shortcut_and_match(text in "[a-zA-Z가-힣][a-zA-Z가-힣0-9 .,;:?()/%'\"-]{0,60}") {
+            prop_assert_eq!(plain_inline(&text), Some(parsed(&text)));
+        }
+    }
 }
