@@ -1,4 +1,5 @@
-//! Term pages taken whole from the previous build into the same output.
+//! Term pages and search parts taken whole from the previous build into
+//! the same output.
 //!
 //! A term page shows its own files (every language's: a translation falls
 //! back to the default language's parts and says when it is stale) and,
@@ -14,6 +15,9 @@
 //! are in the output as that build left them, they are linked into the new
 //! site instead of rendered, and what the build takes from the page (its
 //! search document and Anki section) is read back from the cache.
+//!
+//! Parts of the search index are taken the same way, keyed by the
+//! documents they index (see [`Reusing::shard_key`]).
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -237,7 +237,7 @@ impl ShardBundle<'_> {
             return self.write_index(build_index(documents, pages)?).map(drop);
         };
         let mut key = reusing.shard_key(&name);
-        let bundle = if reusing.shard_recorded(&name) {
+        let (files, key) = if reusing.shard_recorded(&name) {
             let documents: Vec<SearchDocument> = documents.inspect(|d| key.add(d)).collect();
             let key = key.finish();
             if reusing.link_shard(&name, &key, self.out)? {
@@ -248,7 +248,6 @@ impl ShardBundle<'_> {
             let files = build_index(documents.inspect(|d| key.add(d)), pages)?;
             (files, key.finish())
         };
-        let (files, key) = bundle;
         let written = self.write_index(files)?;
         reusing.record_shard(&name, &key, &written.iter().map(String::as_str).collect::<Vec<_>>());
         Ok(())
