@@ -234,12 +234,6 @@ impl PreviousPages {
         Some(pages)
     }
 
-    /// Whether the previous build made the page whose file is `page` from
-    /// `key` (whatever became of its files since).
-    pub fn recorded(&self, page: &str, key: &[u8; 32]) -> bool {
-        self.pages.get(page).is_some_and(|p| &p.key == key)
-    }
-
     /// Whether the previous build recorded `page` at all.
     pub fn has(&self, page: &str) -> bool {
         self.pages.contains_key(page)

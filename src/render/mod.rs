@@ -125,13 +125,12 @@ impl<'a> Renderer<'a> {
         // leave: Pagefind indexes a shard on one thread and holds it in
         // memory, so half the cores (one on a small machine) index a shard
         // each, in page order, and the pages get the others; a shard is
-        // finished while the next one's pages are written.
+        // finished while the next one's pages are written. The shards left
+        // when the term pages are done get those cores too (`widen`), which
+        // is soon when most pages are linked from the last build.
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let shards = ctx.glossary.config.languages.len() * ctx.search_shards().count();
-        // Pages linked from the last build cost next to nothing: when most
-        // are, every core indexes.
-        let reusing = self.reuse.as_ref().is_some_and(|r| r.mostly_reusable(ctx, &terms));
-        let indexing = if reusing { cores } else { cores / 2 }.clamp(1, shards.max(1));
+        let indexing = (cores / 2).clamp(1, shards.max(1));
         let pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(indexing).max(1)).build();
         std::thread::scope(|scope| {
             let indexer =

@@ -33,7 +33,7 @@ use super::path::{FilePath, PagePath};
 use super::writer::Writer;
 use crate::config::LangId;
 use crate::error::Error;
-use crate::model::{Term, TermId};
+use crate::model::Term;
 use crate::output::{PageRecorder, PreviousPages};
 use crate::pipeline::InputDigest;
 
@@ -60,27 +60,6 @@ impl<'a> Reusing<'a> {
     pub(super) fn new(ctx: &Context<'_>, reuse: PageReuse<'a>) -> Reusing<'a> {
         let keys = page_keys(ctx, reuse.digest);
         Reusing { reuse, keys }
-    }
-
-    /// Whether the last build recorded at least half of the pages of
-    /// `terms` with this build's keys (their files are checked later).
-    pub(super) fn mostly_reusable(&self, ctx: &Context<'_>, terms: &[TermId]) -> bool {
-        let Some(previous) = &self.reuse.previous else { return false };
-        let languages: Vec<LangId> = ctx.glossary.config.lang_ids().collect();
-        let matching = terms
-            .par_iter()
-            .map(|&term| {
-                let slug = ctx.glossary.term(term).slug.as_str();
-                languages
-                    .iter()
-                    .filter(|lang| {
-                        self.keys[term.index()][lang.0]
-                            .is_some_and(|key| previous.recorded(&PagePath::Term(ctx.code(**lang), slug).file(), &key))
-                    })
-                    .count()
-            })
-            .sum::<usize>();
-        matching * 2 >= terms.len() * languages.len()
     }
 
     /// The page of `term` in `lang` linked from the previous build, when it
