@@ -54,7 +54,7 @@ impl std::fmt::Display for LangCode {
 }
 
 /// Index of a language in [`SiteConfig::languages`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct LangId(pub usize);
 
 /// One declared language.

@@ -40,7 +40,17 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
         );
         return Ok(Outcome::Success);
     }
-    let analysis = pipeline::analyse_inputs(inputs, &options)?;
+    let recording = cache.as_ref().and_then(|cache| cache.record_analysis().ok());
+    let (memo, partial) = match recording {
+        Some((previous, partial, file)) => {
+            (Some(pipeline::memo::Memo::new(&digest, previous, Box::new(file))), Some(partial))
+        }
+        None => (None, None),
+    };
+    let analysis = pipeline::analyse_recalling(inputs, &options, memo.as_ref())?;
+    if let (Some(memo), Some(partial)) = (memo, partial) {
+        partial.finish(memo.finish());
+    }
     print_to_stderr(&analysis);
     let failed = analysis.diagnostics.fails(args.strict);
     let Some(site) = analysis.site.as_ref().filter(|_| !failed) else {

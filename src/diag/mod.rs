@@ -10,7 +10,7 @@ pub use format::{render, summary, Format};
 use crate::source::{SourceMap, Span};
 
 /// How bad a diagnostic is. `--strict` changes the exit code, never this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The site cannot be published.
     Error,
@@ -31,7 +31,7 @@ impl Severity {
 macro_rules! codes {
     ($($variant:ident => $name:literal, $severity:ident;)*) => {
         /// Every diagnostic code of the contract (spec §3).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub enum Code { $(
             #[doc = concat!("`", $name, "`")]
             $variant,
@@ -98,7 +98,7 @@ codes! {
 }
 
 /// One problem in the content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error or warning (from the code).
     pub severity: Severity,

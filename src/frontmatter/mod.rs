@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Declared, Question, SourceLink, TermStatus};
+use crate::pipeline::memo::Memo;
 use crate::schema::{Fields, Reader};
 use crate::source::{FileRef, SourceMap, Span, Spanned};
 use crate::yaml::{self, Node};
@@ -48,7 +49,7 @@ pub const MAX_LIST_ITEMS: usize = 100;
 const QUESTION_KEYS: &[&str] = &["question", "choices", "answer", "explanation"];
 
 /// The front matter of one term file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct FrontMatter {
     /// The title (the slug when missing; the file then has an error).
     pub title: Spanned<String>,
@@ -102,8 +103,9 @@ pub struct Parsed {
     pub articles: Vec<article::ParsedArticle>,
 }
 
-/// Parses every file, in parallel, keeping input order.
-pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Parsed, Vec<Diagnostic>) {
+/// Parses every file, in parallel, keeping input order. A term file whose
+/// parse `memo` holds is recalled instead.
+pub fn parse_all(sources: &SourceMap, refs: &[FileRef], memo: Option<&Memo<'_>>) -> (Parsed, Vec<Diagnostic>) {
     // Boxed: the parallel results are moved around, and both are large.
     enum One {
         Term(Box<ParsedFile>),
@@ -115,7 +117,9 @@ pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Parsed, Vec<Diagnost
             let mut diags = Vec::new();
             let text = &sources.get(file_ref.file).text;
             let parsed = match file_ref.kind {
-                crate::source::ContentKind::Term => One::Term(Box::new(parse_file(text, file_ref, &mut diags))),
+                crate::source::ContentKind::Term => {
+                    One::Term(Box::new(parse_term(text, file_ref, sources.path(file_ref.file), memo, &mut diags)))
+                }
                 crate::source::ContentKind::Article => {
                     One::Article(Box::new(article::parse_article(text, file_ref, &mut diags)))
                 }
@@ -133,6 +137,33 @@ pub fn parse_all(sources: &SourceMap, refs: &[FileRef]) -> (Parsed, Vec<Diagnost
         diags.extend(file_diags);
     }
     (parsed, diags)
+}
+
+/// The parse of a term file and its diagnostics, as the memo keeps them.
+type Remembered = (FrontMatter, Range<usize>, Option<String>, bool, Vec<Diagnostic>);
+
+/// [`parse_file`], or its result recalled from `memo`.
+fn parse_term(
+    text: &str,
+    file_ref: &FileRef,
+    path: &std::path::Path,
+    memo: Option<&Memo<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) -> ParsedFile {
+    let key = memo.and_then(|memo| Some((memo, memo.front_key(file_ref, path)?)));
+    if let Some((memo, key)) = key {
+        if let Some((front, body, mid_sentence_title, broken, found)) = memo.recall::<Remembered>(&key) {
+            diags.extend(found);
+            return ParsedFile { file_ref: file_ref.clone(), front, body, mid_sentence_title, broken };
+        }
+    }
+    let mut found = Vec::new();
+    let parsed = parse_file(text, file_ref, &mut found);
+    if let Some((memo, key)) = key {
+        memo.remember(key, &(&parsed.front, &parsed.body, &parsed.mid_sentence_title, parsed.broken, &found));
+    }
+    diags.extend(found);
+    parsed
 }
 
 /// Where the front matter and the body lie in a file's text.

@@ -12,7 +12,7 @@ mod sections;
 mod transform;
 
 pub use links::Linker;
-pub use render_all::{render_all, rerender_term, RenderOptions, Rendered, RenderedEntry, RenderedQuestion};
+pub use render_all::{render_all, rerender_term, Recall, RenderOptions, Rendered, RenderedEntry, RenderedQuestion};
 
 use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
@@ -57,7 +57,7 @@ pub const RESERVED_IDS: &[&str] = &[
 ];
 
 /// A section split out of the body by its heading id.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// The heading's inner HTML (the contributor's words).
     pub heading: String,
@@ -66,7 +66,7 @@ pub struct Section {
 }
 
 /// The HTML of a body, split into its parts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BodyHtml {
     /// The main explanation: everything before the first marked section.
     pub main: String,
@@ -77,7 +77,7 @@ pub struct BodyHtml {
 }
 
 /// Which parts a body has (known whether or not its HTML is kept).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BodyParts {
     /// The main explanation has text.
     pub main: bool,
@@ -97,7 +97,7 @@ impl BodyParts {
 /// A rendered Markdown body: what checks and listings read of it, and its
 /// HTML when that was kept ([`RenderOptions::keep_bodies`]); a build renders
 /// the HTML again as each page is written.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct RenderedBody {
     /// The HTML, if kept.
     pub html: Option<BodyHtml>,
@@ -110,7 +110,7 @@ pub struct RenderedBody {
 }
 
 /// A heading with its anchor.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     /// 2 for `##`, 3 for `###`…
     pub level: u8,

@@ -14,10 +14,11 @@ use super::{render_body, render_inline, BodyHtml, Linker, RenderedBody};
 use crate::config::LangId;
 use crate::diag::Diagnostic;
 use crate::model::{Entry, EntryId, Glossary, TermId};
+use crate::pipeline::memo::{Face, Memo};
 use crate::source::Spanned;
 
 /// A quiz question with its text rendered.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RenderedQuestion {
     /// The question (inline HTML).
     pub question: String,
@@ -30,7 +31,7 @@ pub struct RenderedQuestion {
 }
 
 /// One entry rendered for pages in one language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RenderedEntry {
     /// The entry.
     pub entry: EntryId,
@@ -111,9 +112,15 @@ pub struct RenderOptions {
     pub keep_bodies: bool,
 }
 
+/// What a build recalls rendered entries from: the memo, and the face of
+/// the site they were rendered in.
+pub type Recall<'m> = Option<(&'m Memo<'m>, Face)>;
+
 /// Renders every entry; diagnostics come from the first pass only, so each
-/// problem is reported once.
-pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec<Diagnostic>) {
+/// problem is reported once. Entries `recall` holds are not rendered again
+/// (unless bodies are kept: the memo holds no HTML).
+pub fn render_all(glossary: &Glossary, options: RenderOptions, recall: Recall<'_>) -> (Rendered, Vec<Diagnostic>) {
+    let recall = recall.filter(|_| !options.keep_bodies);
     let autolinkers = Autolinker::for_languages(glossary, options.include_drafts);
     let summaries = plain_summaries(glossary);
     // Shared by the entries of this run only (translations keep their code):
@@ -126,10 +133,13 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
         .entries
         .par_iter()
         .map(|entry| {
-            let mut diags = Vec::new();
-            let mut rendered = render_entry(glossary, entry, entry.lang, options, &mut diags);
+            let (rendered, diags) = recalled_or(recall, glossary, entry, entry.lang, || {
+                let mut diags = Vec::new();
+                let mut rendered = render_entry(glossary, entry, entry.lang, options, &mut diags);
+                options.settle(&mut rendered);
+                (rendered, diags)
+            });
             let partial = falls_back(&rendered, entry);
-            options.settle(&mut rendered);
             (rendered, partial, diags)
         })
         .collect();
@@ -157,14 +167,39 @@ pub fn render_all(glossary: &Glossary, options: RenderOptions) -> (Rendered, Vec
     let fallback = needed
         .into_par_iter()
         .map(|(term, lang, entry)| {
-            let mut rendered = render_entry(glossary, glossary.entry(entry), lang, options, &mut Vec::new());
-            options.settle(&mut rendered);
+            let entry = glossary.entry(entry);
+            let (rendered, _) = recalled_or(recall, glossary, entry, lang, || {
+                let mut rendered = render_entry(glossary, entry, lang, options, &mut Vec::new());
+                options.settle(&mut rendered);
+                (rendered, Vec::new())
+            });
             ((term, lang), rendered)
         })
         .collect();
     let (articles, article_fallback) = render_articles(glossary, options, &mut diags);
     let options = options.options;
     (Rendered { own, fallback, autolinkers, summaries, articles, article_fallback, options }, diags)
+}
+
+/// `render()`'s entry and diagnostics, or the ones `recall` holds for
+/// `entry` on pages in `page_lang`.
+fn recalled_or(
+    recall: Recall<'_>,
+    glossary: &Glossary,
+    entry: &Entry,
+    page_lang: LangId,
+    render: impl FnOnce() -> (RenderedEntry, Vec<Diagnostic>),
+) -> (RenderedEntry, Vec<Diagnostic>) {
+    let key = recall.and_then(|(memo, face)| {
+        Some((memo, memo.markdown_key(face, glossary.sources.path(entry.file), entry.id, page_lang)?))
+    });
+    let Some((memo, key)) = key else { return render() };
+    if let Some(recalled) = memo.recall(&key) {
+        return recalled;
+    }
+    let rendered = render();
+    memo.remember(key, &rendered);
+    rendered
 }
 
 /// Renders the entries of `term` again after an edit, and its fallback

@@ -21,11 +21,11 @@ use crate::source::{FileId, SourceMap, Span, Spanned};
 use crate::util::slug::Slug;
 
 /// Index of a term in [`Glossary::terms`] (terms are sorted by slug).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TermId(pub u32);
 
 /// Index of an entry in [`Glossary::entries`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct EntryId(pub u32);
 
 impl TermId {
@@ -73,7 +73,7 @@ pub struct Term {
 
 /// A term's standing as a name to use, as terminologists mark it (the
 /// administrative statuses of TBX).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TermStatus {
     /// The name to use.
     Preferred,
@@ -204,7 +204,7 @@ impl Entry {
 }
 
 /// What one file declares about its term as a whole, as written.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Declared {
     /// Tags, if the key is present.
     pub tags: Option<Vec<Spanned<String>>>,
@@ -225,7 +225,7 @@ pub struct Declared {
 }
 
 /// One numbered source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SourceLink {
     /// Its title (shown).
     pub title: Spanned<String>,
@@ -234,7 +234,7 @@ pub struct SourceLink {
 }
 
 /// One quiz question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// The question (inline Markdown).
     pub question: Spanned<String>,

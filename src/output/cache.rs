@@ -26,6 +26,7 @@ const RECORD_FILE: &str = "build.json";
 const MANIFEST_FILE: &str = "manifest";
 const BLOCKS_FILE: &str = "highlight.bin";
 const PAGES_FILE: &str = "pages.bin";
+const ANALYSIS_FILE: &str = "analysis.bin";
 
 /// The cache folder of one output folder.
 #[derive(Debug)]
@@ -83,6 +84,16 @@ impl BuildCache {
         std::fs::read(self.dir.join(BLOCKS_FILE)).map(|bytes| BlockStore::from_bytes(&bytes)).unwrap_or_default()
     }
 
+    /// What the last analysis kept ([`crate::pipeline::memo`]), empty when
+    /// there is none, and a file for what this one keeps. Its records are
+    /// digests of their inputs, so the file is put in place as soon as the
+    /// analysis is done, whether the build goes on or not.
+    pub fn record_analysis(&self) -> Result<(Vec<u8>, Partial, std::io::BufWriter<std::fs::File>), Error> {
+        let previous = std::fs::read(self.dir.join(ANALYSIS_FILE)).unwrap_or_default();
+        let (path, file) = self.partial(ANALYSIS_FILE)?;
+        Ok((previous, Partial { path, name: ANALYSIS_FILE }, file))
+    }
+
     /// The previous build's term pages, when the cache is whole (its record
     /// is written last) and they were recorded by that build.
     pub fn previous_pages(&self) -> Option<PreviousPages> {
@@ -96,17 +107,24 @@ impl BuildCache {
     /// Starts recording this build's term pages (the build with `stamp`):
     /// the file becomes the cache's at [`BuildCache::save`].
     pub fn record_pages(&self, stamp: &str) -> Result<PageRecorder, Error> {
+        let (path, mut file) = self.partial(PAGES_FILE)?;
+        file.write_all(PreviousPages::header(stamp).as_bytes()).map_err(|e| Error::io(&path, e))?;
+        Ok(PageRecorder { path, file: Mutex::new(Some(file)), reused: std::sync::atomic::AtomicUsize::new(0) })
+    }
+
+    /// A new file under a temporary name of `name`'s, with the ones killed
+    /// builds left removed (the staging lock keeps builds into one output
+    /// apart).
+    fn partial(&self, name: &str) -> Result<(PathBuf, std::io::BufWriter<std::fs::File>), Error> {
         std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
-        // Left by builds that were killed (the staging lock keeps builds into one output apart).
         for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
-            if entry.file_name().to_str().is_some_and(|n| n.starts_with(PAGES_FILE) && n.ends_with(".partial")) {
+            if entry.file_name().to_str().is_some_and(|n| n.starts_with(name) && n.ends_with(".partial")) {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
-        let path = self.dir.join(format!("{PAGES_FILE}.{}.partial", std::process::id()));
-        let mut file = std::io::BufWriter::new(std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?);
-        file.write_all(PreviousPages::header(stamp).as_bytes()).map_err(|e| Error::io(&path, e))?;
-        Ok(PageRecorder { path, file: Mutex::new(Some(file)), reused: std::sync::atomic::AtomicUsize::new(0) })
+        let path = self.dir.join(format!("{name}.{}.partial", std::process::id()));
+        let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        Ok((path, std::io::BufWriter::new(file)))
     }
 
     /// Records a build that has just been swapped in. The record goes last,
@@ -142,6 +160,23 @@ impl BuildCache {
         let partial = self.dir.join(format!("{name}.{}.partial", std::process::id()));
         std::fs::write(&partial, bytes).map_err(|e| Error::io(&partial, e))?;
         std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))
+    }
+}
+
+/// A file of the cache written under a temporary name.
+#[derive(Debug)]
+pub struct Partial {
+    path: PathBuf,
+    name: &'static str,
+}
+
+impl Partial {
+    /// Puts the file in place when it is `whole`, or removes it.
+    pub fn finish(self, whole: bool) {
+        let done = whole && std::fs::rename(&self.path, self.path.with_file_name(self.name)).is_ok();
+        if !done {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ mod minify;
 mod staging;
 mod target;
 
-pub use cache::{BuildCache, PageRecorder, PreviousPages, Record, ReusablePage};
+pub use cache::{BuildCache, PageRecorder, Partial, PreviousPages, Record, ReusablePage};
 pub use minify::MinifySink;
 pub use staging::Staging;
 pub use target::Target;

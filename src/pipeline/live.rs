@@ -45,7 +45,7 @@ pub struct Applied {
 impl LiveSite {
     /// Analyses `inputs`; `Err(diagnostics)` when site.yaml is unusable.
     pub fn new(inputs: Inputs, options: Options) -> Result<Result<LiveSite, (Diagnostics, SourceMap)>, Error> {
-        Ok(match run_stages(inputs, &options)? {
+        Ok(match run_stages(inputs, &options, None)? {
             Staged::NoSite(diags, sources) => Err((Diagnostics::new(diags, &sources), sources)),
             Staged::Site(site, diags, fingerprints) => {
                 let sources = &site.glossary.sources;

@@ -2,6 +2,7 @@
 //! matter → model → Markdown → (gate) → render. Values flow forward only.
 
 pub mod live;
+pub mod memo;
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use crate::model::{self, Glossary};
 use crate::source::{self, RawFile, SourceMap};
 use crate::theme::{self, Theme};
 use crate::{frontmatter, validate};
+use memo::Memo;
 
 /// How to analyse.
 #[derive(Debug, Clone, Default)]
@@ -244,7 +246,14 @@ pub enum Staged {
 
 /// Runs every stage up to the gate.
 pub fn analyse_inputs(inputs: Inputs, options: &Options) -> Result<Analysis, Error> {
-    Ok(match run_stages(inputs, options)? {
+    analyse_recalling(inputs, options, None)
+}
+
+/// Runs every stage up to the gate, recalling from `memo` what the last
+/// build worked out from the same inputs, and keeping there what this one
+/// works out.
+pub fn analyse_recalling(inputs: Inputs, options: &Options, memo: Option<&Memo<'_>>) -> Result<Analysis, Error> {
+    Ok(match run_stages(inputs, options, memo)? {
         Staged::NoSite(diags, sources) => {
             let diagnostics = Diagnostics::new(diags, &sources);
             Analysis { site: None, diagnostics, sources_without_site: sources }
@@ -256,8 +265,8 @@ pub fn analyse_inputs(inputs: Inputs, options: &Options) -> Result<Analysis, Err
     })
 }
 
-/// Runs every stage, keeping diagnostics by stage.
-pub fn run_stages(inputs: Inputs, options: &Options) -> Result<Staged, Error> {
+/// Runs every stage, keeping diagnostics by stage (and records in `memo`).
+pub fn run_stages(inputs: Inputs, options: &Options, memo: Option<&Memo<'_>>) -> Result<Staged, Error> {
     let mut watch = crate::util::timing::Stopwatch::new();
     let mut sources = SourceMap::default();
     let (config, config_diags) = config::load(inputs.config, &mut sources);
@@ -274,20 +283,22 @@ pub fn run_stages(inputs: Inputs, options: &Options) -> Result<Staged, Error> {
     let (refs, load_diags) = source::load(inputs.content, &config, &mut sources);
     diags.site.extend(load_diags);
     watch.lap("load");
-    let (files, parse_diags) = frontmatter::parse_all(&sources, &refs);
+    let (files, parse_diags) = frontmatter::parse_all(&sources, &refs, memo);
     diags.parse = parse_diags;
+    let recall = memo.map(|memo| (memo, Memo::face(&sources, &refs, &files)));
     watch.lap("front matter");
     let (glossary, model_diags) = model::assemble(config, sources, files.terms, files.articles);
     diags.site.extend(model_diags);
     diags.site.extend(empty_site(&glossary));
     watch.lap("model");
-    let (rendered, markdown_diags) = markdown::render_all(&glossary, options.render_options());
+    let (rendered, markdown_diags) = markdown::render_all(&glossary, options.render_options(), recall);
     diags.markdown = markdown_diags;
     watch.lap("markdown");
     let statuses = crate::model::status::statuses(&glossary);
     let all: Vec<crate::model::TermId> = glossary.terms.iter().map(|t| t.id).collect();
     diags.term_lints = validate::lint_terms(&glossary, &rendered, &statuses, &all);
     let mut fingerprints = validate::Fingerprints::default();
+    fingerprints.fill(&glossary, memo);
     diags.cross_lints = validate::lint_across_terms(&glossary, &rendered, &mut fingerprints);
     diags.article_lints = validate::lint_articles(&glossary, &|path| theme.statics.contains_key(path));
     watch.lap("lints");

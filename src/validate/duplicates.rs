@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::config::LangId;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Entry, EntryId, Glossary};
+use crate::pipeline::memo::Memo;
 use crate::source::Span;
 use crate::util::text::is_word_char;
 
@@ -37,24 +38,41 @@ impl Fingerprints {
     pub fn forget(&mut self, entry: EntryId) {
         self.by_entry.remove(&entry);
     }
+
+    /// Works out the signature of every entry not known yet, in parallel,
+    /// or recalls it from `memo`.
+    pub fn fill(&mut self, glossary: &Glossary, memo: Option<&Memo<'_>>) {
+        let missing: Vec<(EntryId, Option<Arc<Signature>>)> = glossary
+            .entries
+            .par_iter()
+            .filter(|e| !self.by_entry.contains_key(&e.id))
+            .map(|entry| {
+                let work =
+                    || (!entry.broken).then(|| shingle_hashes(glossary.body(entry))).flatten().map(|s| signature(&s));
+                let key = memo.and_then(|memo| {
+                    Some((memo, memo.signature_key(glossary.sources.path(entry.file), &entry.body, entry.broken)?))
+                });
+                let fingerprint = match key {
+                    Some((memo, key)) => memo.recall::<Option<Vec<u64>>>(&key).map_or_else(
+                        || {
+                            let fresh = work();
+                            memo.remember(key, &fresh.as_ref().map(|s| &s[..]));
+                            fresh
+                        },
+                        |recalled| recalled.and_then(|slots| Signature::try_from(slots).ok()),
+                    ),
+                    None => work(),
+                };
+                (entry.id, fingerprint.map(Arc::new))
+            })
+            .collect();
+        self.by_entry.extend(missing);
+    }
 }
 
 /// Reports each body that nearly repeats an earlier one of the same language.
 pub(super) fn lint(glossary: &Glossary, fingerprints: &mut Fingerprints, diags: &mut Vec<Diagnostic>) {
-    // Shingles and signatures are per document: computed in parallel, once.
-    let missing: Vec<(EntryId, Option<Arc<Signature>>)> = glossary
-        .entries
-        .par_iter()
-        .filter(|e| !fingerprints.by_entry.contains_key(&e.id))
-        .map(|entry| {
-            let fingerprint = (!entry.broken)
-                .then(|| shingle_hashes(glossary.body(entry)))
-                .flatten()
-                .map(|s| Arc::new(signature(&s)));
-            (entry.id, fingerprint)
-        })
-        .collect();
-    fingerprints.by_entry.extend(missing);
+    fingerprints.fill(glossary, None);
     for lang in glossary.config.lang_ids() {
         lint_language(glossary, fingerprints, lang, diags);
     }

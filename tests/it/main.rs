@@ -14,6 +14,7 @@ mod import;
 mod incremental;
 mod languages;
 mod links;
+mod memo;
 mod new;
 mod pages;
 mod publish;
