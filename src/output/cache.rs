@@ -124,7 +124,8 @@ impl BuildCache {
         }
         let path = self.dir.join(format!("{name}.{}.partial", std::process::id()));
         let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-        Ok((path, std::io::BufWriter::new(file)))
+        // Records are written as they are made, some from many threads: a large buffer keeps the writes few.
+        Ok((path, std::io::BufWriter::with_capacity(1 << 20, file)))
     }
 
     /// Records a build that has just been swapped in. The record goes last,
@@ -181,25 +182,45 @@ impl Partial {
 }
 
 /// Every entry under `out` with its kind, size and modification time, one
-/// per line in sorted order; `None` when the folder cannot be listed.
+/// per line in sorted order (a folder's line before its entries'); `None`
+/// when the folder cannot be listed. Folders are listed in parallel: the
+/// output holds a folder per page.
 fn manifest_of(out: &Path) -> Option<String> {
-    use std::fmt::Write as _;
     let mut manifest = String::new();
-    for entry in walkdir::WalkDir::new(out).min_depth(1).sort_by_file_name() {
-        let entry = entry.ok()?;
-        let meta = entry.metadata().ok()?;
-        let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-        let rel = entry.path().strip_prefix(out).ok()?;
-        let kind = if meta.is_dir() {
-            'd'
-        } else if meta.is_symlink() {
-            'l'
-        } else {
-            'f'
-        };
-        let _ = writeln!(manifest, "{kind} {} {} {}", meta.len(), modified.as_nanos(), rel.display());
-    }
+    list_into(out, Path::new(""), &mut manifest)?;
     Some(manifest)
+}
+
+/// The manifest lines of the entries of `dir` (at `rel` in the output),
+/// appended to `lines`.
+fn list_into(dir: &Path, rel: &Path, lines: &mut String) -> Option<()> {
+    use rayon::prelude::*;
+    use std::fmt::Write as _;
+    let mut entries = std::fs::read_dir(dir).ok()?.collect::<Result<Vec<_>, _>>().ok()?;
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    let listed: Vec<String> = entries
+        .par_iter()
+        .map(|entry| {
+            let meta = entry.metadata().ok()?;
+            let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+            let rel = rel.join(entry.file_name());
+            let kind = if meta.is_dir() {
+                'd'
+            } else if meta.is_symlink() {
+                'l'
+            } else {
+                'f'
+            };
+            let mut lines = String::new();
+            let _ = writeln!(lines, "{kind} {} {} {}", meta.len(), modified.as_nanos(), rel.display());
+            if meta.is_dir() {
+                list_into(&entry.path(), &rel, &mut lines)?;
+            }
+            Some(lines)
+        })
+        .collect::<Option<_>>()?;
+    lines.extend(listed);
+    Some(())
 }
 
 /// The files a manifest ([`manifest_of`]) lists, with their size and

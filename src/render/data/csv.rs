@@ -3,6 +3,8 @@
 //! in the source file, for spreadsheets and for `glossa import`. The format
 //! is fixed (README, "CSV export"): the importer reads exactly these columns.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -46,7 +48,7 @@ const CHUNK: usize = 512;
 /// Writes the file of every language and the one of all languages. Each
 /// line is encoded once, in parallel: the files are made of the same lines.
 pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
-    let header = line(HEADER.map(str::to_owned).to_vec())?;
+    let header = line(&HEADER)?;
     let rows = rows::terms(ctx, &rows::languages(ctx));
     let mut all = out.stream(FilePath::Csv)?;
     let mut by_lang = ctx
@@ -62,7 +64,7 @@ pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
     for chunk in rows.chunks(CHUNK) {
         let lines: Vec<Vec<(LangId, Vec<u8>)>> = chunk
             .par_iter()
-            .map(|row| row.entries.iter().map(|entry| Ok((entry.lang, line(record(ctx, row, entry)?)?))).collect())
+            .map(|row| row.entries.iter().map(|entry| Ok((entry.lang, line(&record(ctx, row, entry)?)?))).collect())
             .collect::<Result<_, Error>>()?;
         for (lang, line) in lines.iter().flatten() {
             all.write(line)?;
@@ -74,14 +76,14 @@ pub fn write_all(ctx: &Context<'_>, out: &Writer<'_>) -> Result<(), Error> {
 }
 
 /// One record as a CSV line.
-fn line(values: Vec<String>) -> Result<Vec<u8>, Error> {
+fn line<S: AsRef<str>>(values: &[S]) -> Result<Vec<u8>, Error> {
     let encode = |e: ::csv::Error| Error::encode("glossary.csv", e);
     // A small buffer: the default (8 KB, zeroed) costs more than most lines.
     let mut csv = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .buffer_capacity(512)
         .from_writer(Vec::with_capacity(1024));
-    csv.write_record(values).map_err(encode)?;
+    csv.write_record(values.iter().map(|value| value.as_ref().as_bytes())).map_err(encode)?;
     let mut bytes = csv.into_inner().map_err(|e| Error::encode("glossary.csv", e.into_error()))?;
     bytes.shrink_to_fit();
     Ok(bytes)
@@ -89,35 +91,36 @@ fn line(values: Vec<String>) -> Result<Vec<u8>, Error> {
 
 /// One row: term-level columns only on the default-language row, where
 /// they are written.
-fn record(ctx: &Context<'_>, row: &TermRow<'_>, entry: &Entry) -> Result<Vec<String>, Error> {
+fn record<'c>(ctx: &Context<'c>, row: &TermRow<'c>, entry: &'c Entry) -> Result<Vec<Cow<'c, str>>, Error> {
     let glossary = ctx.glossary;
     let term = row.term;
     let owns_term = entry.lang == glossary.config.default_language;
-    let term_level = |value: String| if owns_term { value } else { String::new() };
-    let values = |list: &[crate::source::Spanned<String>]| join(list.iter().map(|s| s.value.as_str()));
+    let term_level = |value: String| Cow::Owned(if owns_term { value } else { String::new() });
+    let values = |list: &[crate::source::Spanned<String>]| Cow::Owned(join(list.iter().map(|s| s.value.as_str())));
+    let text = |value: Option<&'c crate::source::Spanned<String>>| Cow::Borrowed(value.map_or("", |s| s.value.as_str()));
     let sources = join(entry.sources.iter().map(|s| format!("{} <{}>", s.title.value, s.url.value)));
     Ok(vec![
-        term.slug.as_str().to_owned(),
-        ctx.code(entry.lang).to_owned(),
-        entry.title.value.clone(),
-        entry.summary.value.clone(),
+        Cow::Borrowed(term.slug.as_str()),
+        Cow::Borrowed(ctx.code(entry.lang)),
+        Cow::Borrowed(entry.title.value.as_str()),
+        Cow::Borrowed(entry.summary.value.as_str()),
         values(&entry.aliases),
-        entry.sort_as.as_ref().map(|s| s.value.clone()).unwrap_or_default(),
-        entry.sense.as_ref().map(|s| s.value.clone()).unwrap_or_default(),
+        text(entry.sort_as.as_ref()),
+        text(entry.sense.as_ref()),
         term_level(join(term.tags.iter())),
         term_level(join(rows::published_slugs(ctx, &term.prerequisites))),
         term_level(join(rows::published_slugs(ctx, &term.related))),
         term_level(term.status.map(|s| s.as_str().to_owned()).unwrap_or_default()),
         term_level(term.use_instead.map(|t| glossary.term(t).slug.as_str().to_owned()).unwrap_or_default()),
         values(&entry.facts),
-        sources,
-        quiz(entry.quiz.as_deref())?,
-        entry.updated.as_ref().map(|s| s.value.clone()).unwrap_or_default(),
-        entry.source_hash.as_ref().map(|s| s.value.clone()).unwrap_or_default(),
+        Cow::Owned(sources),
+        Cow::Owned(quiz(entry.quiz.as_deref())?),
+        text(entry.updated.as_ref()),
+        text(entry.source_hash.as_ref()),
         term_level(term.autolink.to_string()),
         term_level(term.draft.to_string()),
         term_level(join(term.redirect_from.iter().map(|s| s.as_str()))),
-        glossary.body(entry).to_owned(),
+        Cow::Borrowed(glossary.body(entry)),
     ])
 }
 

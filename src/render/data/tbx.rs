@@ -230,8 +230,11 @@ fn text(xml: &mut Xml, name: &str, value: &str) -> std::io::Result<()> {
 
 /// Text content, escaped, with any character XML 1.0 cannot hold (U+FFFE,
 /// U+FFFF, stray controls) shown as U+FFFD.
-fn clean(value: &str) -> BytesText<'static> {
+fn clean(value: &str) -> BytesText<'_> {
     let valid = |c: char| matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    if value.chars().all(valid) {
+        return BytesText::new(value);
+    }
     let value: String = value.chars().map(|c| if valid(c) { c } else { '\u{FFFD}' }).collect();
     BytesText::new(&value).into_owned()
 }
