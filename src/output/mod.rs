@@ -76,6 +76,58 @@ impl FileStream for Buffered<'_> {
     }
 }
 
+/// Passes every file on to another sink and lists the paths it was given.
+pub struct ListingSink<'s> {
+    inner: &'s dyn OutputSink,
+    paths: Mutex<Vec<String>>,
+}
+
+impl<'s> ListingSink<'s> {
+    /// A sink that passes files on to `inner`.
+    pub fn new(inner: &'s dyn OutputSink) -> ListingSink<'s> {
+        ListingSink { inner, paths: Mutex::new(Vec::new()) }
+    }
+
+    /// The paths of the files written or placed, sorted.
+    pub fn into_paths(self) -> Vec<String> {
+        let mut paths = self.paths.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        paths.sort_unstable();
+        paths
+    }
+
+    fn list(&self, path: &str) {
+        self.paths.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(path.to_owned());
+    }
+}
+
+impl OutputSink for ListingSink<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.inner.write(path, bytes)?;
+        self.list(path);
+        Ok(())
+    }
+
+    fn open<'s>(&'s self, path: &str) -> Result<Box<dyn FileStream + 's>, Error> {
+        let file = self.inner.open(path)?;
+        self.list(path);
+        Ok(file)
+    }
+
+    fn link(&self, path: &str, from: &Path) -> Result<bool, Error> {
+        let linked = self.inner.link(path, from)?;
+        if linked {
+            self.list(path);
+        }
+        Ok(linked)
+    }
+
+    fn unlink(&self, path: &str) -> Result<(), Error> {
+        self.inner.unlink(path)?;
+        self.paths.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|listed| listed != path);
+        Ok(())
+    }
+}
+
 /// Keeps the site in memory (tests, the dev server).
 #[derive(Debug, Default)]
 pub struct MemorySink {

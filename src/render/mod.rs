@@ -113,7 +113,7 @@ impl<'a> Renderer<'a> {
             }
             // `terms`, and so `extracts`, are in slug order, as term ids are.
             let eli5 = |term: TermId, lang: LangId| extracts[terms.binary_search(&term).ok()?][lang.0].eli5.as_ref();
-            write_other_files(ctx, &eli5, &out)?;
+            write_other_files(ctx, &eli5, self.reuse.as_ref(), &out)?;
             watch.lap("other pages");
             Ok(())
         };
@@ -279,41 +279,67 @@ fn map_in_order<T: Send>(len: usize, task: impl Fn(usize) -> Result<T, Error> + 
 
 /// Every page and file besides the term pages, independent of each other,
 /// so written in parallel; `eli5` is what the term pages left for the
-/// Anki decks.
-fn write_other_files<'e>(
-    ctx: &Context<'_>,
-    eli5: &(dyn Fn(TermId, LangId) -> Option<&'e data::anki::Eli5> + Sync),
-    out: &Writer<'_>,
+/// Anki decks. Files that show only the site's face are taken from the
+/// previous build when `reuse` finds its face unchanged; the others show
+/// body text (the CSV exports, the Anki decks).
+fn write_other_files<'t, 'e>(
+    ctx: &'t Context<'_>,
+    eli5: &'t (dyn Fn(TermId, LangId) -> Option<&'e data::anki::Eli5> + Sync),
+    reuse: Option<&'t reuse::Reusing<'_>>,
+    out: &'t Writer<'_>,
 ) -> Result<(), Error> {
-    type Task<'t> = Box<dyn Fn() -> Result<(), Error> + Sync + 't>;
-    let mut tasks: Vec<Task<'_>> = Vec::new();
+    let face = |name: String, write: FaceWrite<'t>| face_task(reuse, out, name, write);
+    let mut tasks: Vec<Task<'t>> = Vec::new();
     for lang in ctx.glossary.config.lang_ids() {
-        tasks.push(Box::new(move || {
-            pages::home::write(ctx, lang, out)?;
-            pages::concept_map::write_all(ctx, lang, out)?;
-            pages::article::write_all(ctx, lang, out)?;
-            pages::topics::write(ctx, lang, out)?;
-            pages::search::write(ctx, lang, out)?;
-            pages::senses::write_all(ctx, lang, out)
-        }));
-        tasks.push(Box::new(move || pages::tag::write_all(ctx, lang, out)));
+        let code = ctx.code(lang);
+        tasks.push(face(
+            format!("pages/{code}"),
+            Box::new(move |out| {
+                pages::home::write(ctx, lang, out)?;
+                pages::concept_map::write_all(ctx, lang, out)?;
+                pages::article::write_all(ctx, lang, out)?;
+                pages::topics::write(ctx, lang, out)?;
+                pages::search::write(ctx, lang, out)?;
+                pages::senses::write_all(ctx, lang, out)
+            }),
+        ));
+        tasks.push(face(format!("tags/{code}"), Box::new(move |out| pages::tag::write_all(ctx, lang, out))));
     }
-    tasks.push(Box::new(|| {
-        pages::status::write_all(ctx, out)?;
-        pages::practice::write_all(ctx, out)?;
-        pages::redirect::write_all(ctx, out)?;
-        pages::root::write(ctx, out)?;
-        data::feed::write_all(ctx, out)?;
-        data::sitemap::write(ctx, out)?;
-        write_root_files(ctx, out)
-    }));
-    tasks.push(Box::new(|| data::learning::write_all(ctx, out)));
-    tasks.push(Box::new(|| data::export::write_all(ctx, out)));
+    tasks.push(face(
+        "site".into(),
+        Box::new(|out| {
+            pages::status::write_all(ctx, out)?;
+            pages::practice::write_all(ctx, out)?;
+            pages::redirect::write_all(ctx, out)?;
+            pages::root::write(ctx, out)?;
+            data::feed::write_all(ctx, out)?;
+            data::sitemap::write(ctx, out)?;
+            write_root_files(ctx, out)
+        }),
+    ));
+    tasks.push(face("learning".into(), Box::new(|out| data::learning::write_all(ctx, out))));
+    tasks.push(face("export".into(), Box::new(|out| data::export::write_all(ctx, out))));
+    tasks.push(face("tbx".into(), Box::new(|out| data::tbx::write_all(ctx, out))));
+    tasks.push(face("skos".into(), Box::new(|out| data::skos::write(ctx, out))));
     tasks.push(Box::new(|| data::csv::write_all(ctx, out)));
-    tasks.push(Box::new(|| data::tbx::write_all(ctx, out)));
-    tasks.push(Box::new(|| data::skos::write(ctx, out)));
     tasks.push(Box::new(|| data::anki::write_all(ctx, eli5, out)));
     tasks.par_iter().try_for_each(|task| task())
+}
+
+type Task<'t> = Box<dyn Fn() -> Result<(), Error> + Sync + 't>;
+type FaceWrite<'t> = Box<dyn Fn(&Writer<'_>) -> Result<(), Error> + Sync + 't>;
+
+/// A task writing the files `write` makes, or linking them (see [`write_other_files`]).
+fn face_task<'t>(
+    reuse: Option<&'t reuse::Reusing<'_>>,
+    out: &'t Writer<'_>,
+    name: String,
+    write: FaceWrite<'t>,
+) -> Task<'t> {
+    Box::new(move || match reuse {
+        Some(reuse) => reuse.face_files(&name, out, &write),
+        None => write(out),
+    })
 }
 
 /// `robots.txt` and `.nojekyll`.

@@ -1,5 +1,5 @@
-//! Term pages and search parts taken whole from the previous build into
-//! the same output.
+//! Term pages, search parts and the files that show only the site's face,
+//! taken whole from the previous build into the same output.
 //!
 //! A term page shows its own files (every language's: a translation falls
 //! back to the default language's parts and says when it is stale) and,
@@ -17,7 +17,8 @@
 //! search document and Anki section) is read back from the cache.
 //!
 //! Parts of the search index are taken the same way, keyed by the
-//! documents they index (see [`Reusing::shard_key`]).
+//! documents they index (see [`Reusing::shard_key`]), and so are the other
+//! files that show the site's face alone (see [`Reusing::face_files`]).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,7 +35,7 @@ use super::writer::Writer;
 use crate::config::LangId;
 use crate::error::Error;
 use crate::model::Term;
-use crate::output::{PageRecorder, PreviousPages};
+use crate::output::{ListingSink, PageRecorder, PreviousPages};
 use crate::pipeline::InputDigest;
 
 /// What one build needs to reuse term pages and to let the next one reuse
@@ -51,6 +52,8 @@ pub struct PageReuse<'c> {
 /// Term pages taken from the previous build, with this build's keys.
 pub(crate) struct Reusing<'a> {
     reuse: PageReuse<'a>,
+    /// The site's face ([`site_face`]).
+    face: [u8; 32],
     /// `[term][lang]` by term id.
     keys: Vec<Vec<Option<[u8; 32]>>>,
 }
@@ -58,8 +61,9 @@ pub(crate) struct Reusing<'a> {
 impl<'a> Reusing<'a> {
     /// Computes every page's key.
     pub(super) fn new(ctx: &Context<'_>, reuse: PageReuse<'a>) -> Reusing<'a> {
-        let keys = page_keys(ctx, reuse.digest);
-        Reusing { reuse, keys }
+        let face = site_face(ctx, reuse.digest);
+        let keys = page_keys(ctx, &face, reuse.digest);
+        Reusing { reuse, face, keys }
     }
 
     /// The page of `term` in `lang` linked from the previous build, when it
@@ -166,6 +170,55 @@ impl ShardKey {
     }
 }
 
+/// Files that show the site's face alone (front matter, the statuses, the
+/// mentions, site.yaml, the theme and the options; no body text) are taken
+/// from the previous build whole when the face is unchanged: an edit inside
+/// a body leaves them as they were.
+impl Reusing<'_> {
+    /// Writes the files `write` makes, recorded for the next build as
+    /// `name`, or links the ones it made last time from the same face.
+    pub(super) fn face_files(
+        &self,
+        name: &str,
+        out: &Writer<'_>,
+        write: impl FnOnce(&Writer<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let record = format!("face/{name}");
+        let key: [u8; 32] = Sha256::new().chain_update(self.face).chain_update(record.as_bytes()).finalize().into();
+        let stored = self.reuse.previous.as_ref().and_then(|previous| previous.get(&record, &key));
+        if let Some(stored) = stored {
+            // What the summary counts of them: pages per language.
+            let pages = pages_in(stored.kept, out.language_count());
+            if let Some(pages) = pages {
+                if out.link(&stored.files)? {
+                    out.count(&pages, 0);
+                    let files: Vec<&str> = stored.files.iter().map(|(path, _)| *path).collect();
+                    self.reuse.recorder.record(&record, &key, &files, stored.kept);
+                    return Ok(());
+                }
+            }
+        }
+        let listing = ListingSink::new(out.sink());
+        let writer = out.same_site_into(&listing);
+        write(&writer)?;
+        let written = writer.written();
+        let pages: Vec<usize> = written.pages_per_language.iter().map(|(_, n)| *n).collect();
+        out.count(&pages, written.files);
+        let files = listing.into_paths();
+        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+        let kept: Vec<u8> = pages.iter().flat_map(|n| (*n as u64).to_le_bytes()).collect();
+        self.reuse.recorder.record(&record, &key, &files, &kept);
+        Ok(())
+    }
+}
+
+/// The pages per language of a [`Reusing::face_files`] record, for a site
+/// of `languages`.
+fn pages_in(kept: &[u8], languages: usize) -> Option<Vec<usize>> {
+    (kept.len() == languages * 8)
+        .then(|| kept.chunks_exact(8).map(|n| u64::from_le_bytes(n.try_into().unwrap_or_default()) as usize).collect())
+}
+
 /// The page of `term` in `lang` and the path of the `graph.mmd` beside it.
 fn files_of<'t>(ctx: &Context<'t>, term: &'t Term, lang: LangId) -> (PagePath<'t>, String) {
     let code = ctx.code(lang);
@@ -174,9 +227,8 @@ fn files_of<'t>(ctx: &Context<'t>, term: &'t Term, lang: LangId) -> (PagePath<'t
 
 /// Each page's key, `[term][lang]` by term id; `None` for a term whose
 /// files were not digested (never reused).
-fn page_keys(ctx: &Context<'_>, digest: &InputDigest) -> Vec<Vec<Option<[u8; 32]>>> {
+fn page_keys(ctx: &Context<'_>, face: &[u8; 32], digest: &InputDigest) -> Vec<Vec<Option<[u8; 32]>>> {
     let glossary = ctx.glossary;
-    let face = site_face(ctx, digest);
     let languages: Vec<LangId> = glossary.config.lang_ids().collect();
     glossary
         .terms

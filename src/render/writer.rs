@@ -96,6 +96,33 @@ impl<'s> Writer<'s> {
         Ok(true)
     }
 
+    /// A writer with the same site into another sink, counting on its own.
+    pub fn same_site_into<'t>(&self, sink: &'t dyn OutputSink) -> Writer<'t>
+    where
+        's: 't,
+    {
+        Writer::new(sink, self.base_path, self.languages.clone())
+    }
+
+    /// The sink.
+    pub fn sink(&self) -> &'s dyn OutputSink {
+        self.sink
+    }
+
+    /// How many languages the site has.
+    pub fn language_count(&self) -> usize {
+        self.languages.len()
+    }
+
+    /// Counts what another writer wrote (`pages` per language, in order,
+    /// and `files`) as written by this one.
+    pub fn count(&self, pages: &[usize], files: usize) {
+        for (counter, n) in self.pages.iter().zip(pages) {
+            counter.fetch_add(*n, Ordering::Relaxed);
+        }
+        self.files.fetch_add(files, Ordering::Relaxed);
+    }
+
     /// Writes a page that only sends readers elsewhere (not counted as a page).
     pub fn redirect(&self, path: PagePath<'_>, html: &str) -> Result<(), Error> {
         self.write(&path.file(), relativize(html, &path.to_root(self.base_path)).as_bytes())

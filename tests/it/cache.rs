@@ -196,10 +196,15 @@ fn inode(site: &SiteTest, rel: &str) -> u64 {
 #[test]
 fn term_pages_whose_inputs_did_not_change_are_taken_from_the_last_build() {
     type Edit = fn(&SiteTest);
-    // (edit, whether an unrelated term's pages are still taken from the last build)
-    let edits: [(&str, Edit, bool); 4] = [
+    // (edit, whether an unrelated term's pages, and the files that show the
+    // site's face alone, are still taken from the last build)
+    let edits: [(&str, Edit, bool); 6] = [
         // A translation's body: no status or link changes, so only its term is rendered.
         ("a body", |site| append_to(site, "content/ko/terms/staking.md", "\nZzz qqq.\n"), true),
+        // The body its translation was made from: the translation goes stale.
+        ("a source body", |site| append_to(site, "content/en/terms/staking.md", "\nZzz qqq.\n"), false),
+        // Again: the translation stays stale, only the source hash it is behind changes.
+        ("a source body again", |site| append_to(site, "content/en/terms/staking.md", "\nQqq zzz.\n"), true),
         // A title other pages show: every page is rendered.
         (
             "a title",
@@ -220,13 +225,32 @@ fn term_pages_whose_inputs_did_not_change_are_taken_from_the_last_build() {
     ];
     let warm = SiteTest::sample();
     build(&warm, &[]);
+    // Files that show the site's face alone, and files that show bodies.
+    let face_files = [
+        "en/index.html",
+        "ko/tags/staking/index.html",
+        "en/glossary.json",
+        "glossary.tbx",
+        "sitemap.xml",
+        "translations.json",
+    ];
+    let body_files = ["glossary.csv", "ko/glossary.csv", "en/anki.txt"];
     for (name, edit, unrelated_kept) in edits {
+        let inodes = |files: &[&str]| files.iter().map(|file| inode(&warm, file)).collect::<Vec<_>>();
         let before = (inode(&warm, "en/terms/bridge/index.html"), inode(&warm, "ko/terms/staking/index.html"));
+        let files_before = (inodes(&face_files), inodes(&body_files));
         edit(&warm);
         assert!(last_line(&build(&warm, &[])).starts_with("Built "), "{name}");
         let after = (inode(&warm, "en/terms/bridge/index.html"), inode(&warm, "ko/terms/staking/index.html"));
         assert_eq!(before.0 == after.0, unrelated_kept, "{name}: an unrelated page");
         assert_ne!(before.1, after.1, "{name}: the edited term's page is rendered again");
+        let files_after = (inodes(&face_files), inodes(&body_files));
+        for (file, (was, is)) in face_files.iter().zip(files_before.0.iter().zip(&files_after.0)) {
+            assert_eq!(was == is, unrelated_kept, "{name}: {file}");
+        }
+        for (file, (was, is)) in body_files.iter().zip(files_before.1.iter().zip(&files_after.1)) {
+            assert_ne!(was, is, "{name}: {file} is written again");
+        }
 
         let cold = SiteTest::sample();
         let cache = warm.root().join(".public.glossa-cache");

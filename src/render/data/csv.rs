@@ -97,7 +97,8 @@ fn record<'c>(ctx: &Context<'c>, row: &TermRow<'c>, entry: &'c Entry) -> Result<
     let owns_term = entry.lang == glossary.config.default_language;
     let term_level = |value: String| Cow::Owned(if owns_term { value } else { String::new() });
     let values = |list: &[crate::source::Spanned<String>]| Cow::Owned(join(list.iter().map(|s| s.value.as_str())));
-    let text = |value: Option<&'c crate::source::Spanned<String>>| Cow::Borrowed(value.map_or("", |s| s.value.as_str()));
+    let text =
+        |value: Option<&'c crate::source::Spanned<String>>| Cow::Borrowed(value.map_or("", |s| s.value.as_str()));
     let sources = join(entry.sources.iter().map(|s| format!("{} <{}>", s.title.value, s.url.value)));
     Ok(vec![
         Cow::Borrowed(term.slug.as_str()),
