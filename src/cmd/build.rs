@@ -1,8 +1,9 @@
 //! `glossa build`: check, and only when the content passes, render into a
 //! staging folder and swap it in place of the output. With the build cache
 //! beside the output, a build of unchanged inputs into an untouched output
-//! writes nothing, and any other build reuses the last one's highlighting
-//! and the term pages whose inputs did not change.
+//! writes nothing, and any other build reuses the last one's analysis of
+//! unchanged files, its highlighting, and the pages and files whose inputs
+//! did not change.
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};

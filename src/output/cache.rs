@@ -1,13 +1,16 @@
 //! The build cache: a folder beside the output (`.public.glossa-cache`
 //! beside `public`) holding what the last successful build into that output
 //! was made from, what it printed, the files it left there, its
-//! highlighted code blocks and the keys of its term pages and search
-//! shards. A build whose inputs and options are the same and whose output
-//! nobody touched since writes nothing; any other build takes its
-//! highlighted blocks from the cache, and links each term page and search
-//! shard whose key is unchanged from the output (see [`PreviousPages`]). An output that is a mount
-//! point has no cache: its staging folder lives inside it, and so would the
-//! cache, published with the site.
+//! highlighted code blocks, what its analysis worked out per file, and the
+//! keys of its term pages, search shards and other files that show only
+//! the site's face. A build whose inputs and options are the same and whose
+//! output nobody touched since writes nothing; any other build recalls the
+//! analysis of unchanged files ([`crate::pipeline::memo`]), takes its
+//! highlighted blocks from the cache, and links each term page, search
+//! shard and face-only group of files whose key is unchanged from the
+//! output (see [`PreviousPages`]). An output that is a mount point has no
+//! cache: its staging folder lives inside it, and so would the cache,
+//! published with the site.
 
 use std::collections::HashMap;
 use std::io::Write as _;

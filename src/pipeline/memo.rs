@@ -1,8 +1,8 @@
 //! What one build's analysis leaves the next: each term file's front
-//! matter and each entry's Markdown results, with the diagnostics they
-//! gave, recorded under a key that digests everything the result is made
-//! from. A build recalls the records of what did not change instead of
-//! parsing and rendering it again.
+//! matter, each entry's Markdown results and each body's duplicate-body
+//! signature, with the diagnostics they gave, recorded under a key that
+//! digests everything the result is made from. A build recalls the records
+//! of what did not change instead of working them out again.
 //!
 //! Every key starts from the frame (the options, site.yaml, the theme and
 //! the glossa executable, see [`InputDigest::frame`]) and adds:
