@@ -41,13 +41,11 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, Error> {
         );
         return Ok(Outcome::Success);
     }
-    let recording = cache.as_ref().and_then(|cache| cache.record_analysis().ok());
-    let (memo, partial) = match recording {
-        Some((previous, partial, file)) => {
-            (Some(pipeline::memo::Memo::new(&digest, previous, Box::new(file))), Some(partial))
-        }
-        None => (None, None),
-    };
+    let (memo, partial) = cache
+        .as_ref()
+        .and_then(|cache| cache.record_analysis().ok())
+        .map(|(previous, partial, file)| (pipeline::memo::Memo::new(&digest, previous, Box::new(file)), partial))
+        .unzip();
     let analysis = pipeline::analyse_recalling(inputs, &options, memo.as_ref())?;
     if let (Some(memo), Some(partial)) = (memo, partial) {
         partial.finish(memo.finish());

@@ -150,20 +150,17 @@ fn parse_term(
     memo: Option<&Memo<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) -> ParsedFile {
-    let key = memo.and_then(|memo| Some((memo, memo.front_key(file_ref, path)?)));
-    if let Some((memo, key)) = key {
-        if let Some((front, body, mid_sentence_title, broken, found)) = memo.recall::<Remembered>(&key) {
-            diags.extend(found);
-            return ParsedFile { file_ref: file_ref.clone(), front, body, mid_sentence_title, broken };
-        }
-    }
-    let mut found = Vec::new();
-    let parsed = parse_file(text, file_ref, &mut found);
-    if let Some((memo, key)) = key {
-        memo.remember(key, &(&parsed.front, &parsed.body, &parsed.mid_sentence_title, parsed.broken, &found));
-    }
+    let (front, body, mid_sentence_title, broken, found): Remembered = Memo::recall_or(
+        memo,
+        |memo| memo.front_key(file_ref, path),
+        || {
+            let mut found = Vec::new();
+            let parsed = parse_file(text, file_ref, &mut found);
+            (parsed.front, parsed.body, parsed.mid_sentence_title, parsed.broken, found)
+        },
+    );
     diags.extend(found);
-    parsed
+    ParsedFile { file_ref: file_ref.clone(), front, body, mid_sentence_title, broken }
 }
 
 /// Where the front matter and the body lie in a file's text.

@@ -190,16 +190,9 @@ fn recalled_or(
     page_lang: LangId,
     render: impl FnOnce() -> (RenderedEntry, Vec<Diagnostic>),
 ) -> (RenderedEntry, Vec<Diagnostic>) {
-    let key = recall.and_then(|(memo, face)| {
-        Some((memo, memo.markdown_key(face, glossary.sources.path(entry.file), entry.id, page_lang)?))
-    });
-    let Some((memo, key)) = key else { return render() };
-    if let Some(recalled) = memo.recall(&key) {
-        return recalled;
-    }
-    let rendered = render();
-    memo.remember(key, &rendered);
-    rendered
+    let (memo, face) = recall.unzip();
+    let path = glossary.sources.path(entry.file);
+    Memo::recall_or(memo, |memo| memo.markdown_key(face?, path, entry.id, page_lang), render)
 }
 
 /// Renders the entries of `term` again after an edit, and its fallback

@@ -128,8 +128,25 @@ impl<'d> Memo<'d> {
         Face(face.finalize().into())
     }
 
+    /// What `work()` gives, recalled from the last build when `memo` holds
+    /// the record `key` names, and kept for the next build; without a memo
+    /// or a key, `work()` alone.
+    pub fn recall_or<T: Serialize + DeserializeOwned>(
+        memo: Option<&Memo<'_>>,
+        key: impl FnOnce(&Memo<'_>) -> Option<Key>,
+        work: impl FnOnce() -> T,
+    ) -> T {
+        let Some((memo, key)) = memo.and_then(|memo| Some((memo, key(memo)?))) else { return work() };
+        if let Some(recalled) = memo.recall(&key) {
+            return recalled;
+        }
+        let value = work();
+        memo.remember(key, &value);
+        value
+    }
+
     /// The record under `key` from the last build, which this build keeps.
-    pub fn recall<T: DeserializeOwned>(&self, key: &Key) -> Option<T> {
+    fn recall<T: DeserializeOwned>(&self, key: &Key) -> Option<T> {
         let record = &self.stored[self.index.get(key)?.clone()];
         let value = decoder(record.len()).deserialize(record).ok()?;
         self.keep(key, record);
@@ -138,7 +155,7 @@ impl<'d> Memo<'d> {
     }
 
     /// Keeps `value` under `key` for the next build.
-    pub fn remember<T: Serialize + ?Sized>(&self, key: Key, value: &T) {
+    fn remember<T: Serialize + ?Sized>(&self, key: Key, value: &T) {
         // A value that cannot be encoded is not kept: the next build works it out again.
         if let Ok(record) = decoder(usize::MAX).serialize(value) {
             self.keep(&key, &record);
@@ -268,6 +285,21 @@ mod tests {
         assert!(third.recall::<(String, Vec<u32>)>(&[7; 32]).is_some());
         assert_eq!(third.recall::<u8>(&[10; 32]), Some(42));
         assert_eq!(third.recall::<Option<String>>(&[8; 32]), None);
+    }
+
+    #[test]
+    fn work_is_done_only_without_a_record() {
+        let digest = digest();
+        let (first, out) = memo(&digest, Vec::new());
+        assert_eq!(Memo::recall_or(None, |_| Some([7; 32]), || 1u8), 1);
+        assert_eq!(Memo::recall_or(Some(&first), |_| None, || 2u8), 2);
+        assert_eq!(Memo::recall_or(Some(&first), |_| Some([7; 32]), || 3u8), 3);
+        assert_eq!(first.kept(), 1, "only a value with a key is kept");
+        assert!(first.finish());
+
+        let (second, _) = memo(&digest, out.bytes());
+        let recalled = Memo::recall_or(Some(&second), |_| Some([7; 32]), || -> u8 { panic!("worked out again") });
+        assert_eq!((recalled, second.recalled()), (3, 1));
     }
 
     #[test]

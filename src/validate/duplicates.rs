@@ -47,22 +47,16 @@ impl Fingerprints {
             .par_iter()
             .filter(|e| !self.by_entry.contains_key(&e.id))
             .map(|entry| {
-                let work =
-                    || (!entry.broken).then(|| shingle_hashes(glossary.body(entry))).flatten().map(|s| signature(&s));
-                let key = memo.and_then(|memo| {
-                    Some((memo, memo.signature_key(glossary.sources.path(entry.file), &entry.body, entry.broken)?))
-                });
-                let fingerprint = match key {
-                    Some((memo, key)) => memo.recall::<Option<Vec<u64>>>(&key).map_or_else(
-                        || {
-                            let fresh = work();
-                            memo.remember(key, &fresh.as_ref().map(|s| &s[..]));
-                            fresh
-                        },
-                        |recalled| recalled.and_then(|slots| Signature::try_from(slots).ok()),
-                    ),
-                    None => work(),
-                };
+                let path = glossary.sources.path(entry.file);
+                let slots = Memo::recall_or(
+                    memo,
+                    |memo| memo.signature_key(path, &entry.body, entry.broken),
+                    || {
+                        let shingles = (!entry.broken).then(|| shingle_hashes(glossary.body(entry))).flatten();
+                        shingles.map(|s| signature(&s).to_vec())
+                    },
+                );
+                let fingerprint = slots.and_then(|slots| Signature::try_from(slots).ok());
                 (entry.id, fingerprint.map(Arc::new))
             })
             .collect();
