@@ -19,11 +19,13 @@ const SITE_KEYS: &[&str] =
 
 /// Terms a search index holds at most unless site.yaml says otherwise
 /// (`search_shard_size`): a language with more is indexed in several parts
-/// that the browser searches together (README, "Search"). Parts of 5,000
-/// keep the indexer under about 300 MB and let one part be finished while
-/// the pages of the next are written (at 10,000 terms × 2: 16.7 s and
-/// 680 MB, against 19.5 s and 950 MB in parts of 10,000).
-pub const SEARCH_SHARD_SIZE: usize = 5_000;
+/// that the browser searches together (README, "Search"). Parts of 2,500
+/// keep the indexer's memory small, let one part be finished while the
+/// pages of the next are written, and let a warm build index again only
+/// the part an edit touched (at 10,000 terms × 2: 2.2 s against 3.8 s in
+/// parts of 5,000), for about 0.5 s more on a slow phone's first search
+/// (BENCHMARKS.md, "Parts of the search index").
+pub const SEARCH_SHARD_SIZE: usize = 2_500;
 const LANGUAGE_KEYS: &[&str] = &["code", "name", "title", "dir", "partial"];
 
 /// A language code as declared in site.yaml (`en`, `ko`, `pt-BR`).

@@ -18,19 +18,49 @@
 
   // A large glossary's index comes in parts (`data-shards`): the first is
   // loaded, and the others are merged into it, so one search covers all.
+  // Each part is given a `part` filter with its number, for `find`.
+  var parts = [];
   function load() {
     if (!pagefind) {
       var url = new URL(strings.index, document.baseURI).href;
       var shards = (strings.shards || "").split(" ").filter(Boolean).map(function (shard) {
         return new URL(shard, document.baseURI).href;
       });
+      var numbers = shards.map(function (shard, i) { return String(i + 2); });
+      parts = shards.length ? ["1"].concat(numbers) : [];
       pagefind = import(url).then(function (module) {
         return Promise.resolve(module.init ? module.init() : null)
-          .then(function () { return Promise.all(shards.map(function (shard) { return module.mergeIndex(shard); })); })
+          .then(function () { return parts.length ? module.options({ mergeFilter: { part: "1" } }) : null; })
+          .then(function () {
+            return Promise.all(shards.map(function (shard, i) {
+              return module.mergeIndex(shard, { mergeFilter: { part: numbers[i] } });
+            }));
+          })
           .then(function () { return module; });
       });
     }
     return pagefind;
+  }
+
+  // Pagefind leaves out of a search the words its index does not have. An
+  // index of the whole glossary lacks a word only when no term has it, but
+  // a part may lack a word that other parts have, and would then answer
+  // for the other words alone. So when several words meet several parts,
+  // each word is looked up first, and only the parts that have every word
+  // found anywhere are searched: the results one index would give.
+  function find(index, query) {
+    var words = query.split(/\s+/).filter(Boolean);
+    if (parts.length < 2 || words.length < 2) return index.search(query);
+    return Promise.all(words.map(function (word) { return index.search(word); })).then(function (each) {
+      var whole = parts.filter(function (part) {
+        return each.every(function (found) {
+          var counts = (found.filters && found.filters.part) || {};
+          return !found.results.length || counts[part] > 0;
+        });
+      });
+      if (!whole.length) return { results: [] };
+      return index.search(query, { filters: { part: { any: whole } } });
+    });
   }
 
   function format(template, values) {
@@ -101,7 +131,7 @@
       return Promise.resolve();
     }
     return load()
-      .then(function (index) { return index.search(query); })
+      .then(function (index) { return find(index, query); })
       .then(function (search) {
         // Ranked among the first results, so an exact name is never beyond "show more".
         var head = search.results.slice(0, 30);
@@ -264,6 +294,8 @@
     var query = new URLSearchParams(location.search).get("q") || "";
     pageInput.value = query;
     if (query) pageResults.run(query);
+    // The index loads while the first word is typed, not after it.
+    pageInput.addEventListener("focus", function () { load().catch(function () {}); });
     var pageTimer = null;
     pageInput.addEventListener("input", function () {
       clearTimeout(pageTimer);

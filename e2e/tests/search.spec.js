@@ -135,6 +135,21 @@ test("the search page shows results for ?q= and keeps the query in its box", asy
   await expect(page.locator("#search-page-results a.search-result").first()).toHaveAttribute("href", /\/ko\/terms\/validator\/$/);
 });
 
+test("focusing the search page's box loads the index before a word is typed", async ({ page }) => {
+  const loaded = [];
+  page.on("request", (request) => {
+    if (/\/pagefind\/en\/pagefind\.js$/.test(new URL(request.url()).pathname)) loaded.push(request.url());
+  });
+  await page.goto("en/search/");
+  await page.waitForLoadState("networkidle");
+  expect(loaded, "a page nobody searches on loads no index").toHaveLength(0);
+  await page.locator("#search-page-input").focus();
+  await expect.poll(() => loaded.length).toBe(1);
+  await expect(page.locator("#search-page-input")).toHaveValue("");
+  await page.locator("#search-page-input").fill("validator");
+  await expect(page.locator("#search-page-results a.search-result").first()).toHaveAttribute("href", /\/en\/terms\/validator\/$/);
+});
+
 test("without JavaScript the header box leads to a page listing every term by name", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -168,4 +183,21 @@ test("under a path, with its index in parts, search finds the terms of every par
   await results(page).first().click();
   await expect(page).toHaveURL(`${site}en/terms/validator/`);
   await expect(page.locator("h1")).toHaveText("Validator");
+});
+
+test("with its index in parts, a search of several words finds what one index would", async ({ page }) => {
+  // Parts of two: Proof of Stake and Slashing, then Staking and Validator.
+  // Only Staking's page has "piggy"; "qwzx" is in no term.
+  const site = "http://127.0.0.1:4176/docs/glossary/";
+  const titles = async (query) => {
+    await page.goto(`${site}en/search/?q=${encodeURIComponent(query)}`);
+    await expect(page.locator("#search-page-results .search-message")).toBeVisible();
+    return page.locator("#search-page-results a.search-result strong").allTextContents();
+  };
+  expect(await titles("piggy")).toEqual(["Staking"]);
+  expect(await titles("validator piggy"), "the first part has no page with both words").toEqual(["Staking"]);
+  const validator = await titles("validator");
+  expect(validator.length).toBeGreaterThan(2);
+  expect(await titles("validator qwzx"), "a word no part has is left out, as one index leaves it out").toEqual(validator);
+  expect(await titles("piggy slashable"), "no page has both words").toEqual([]);
 });
