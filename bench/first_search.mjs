@@ -1,9 +1,10 @@
 // What a reader's first search costs: for each built site, opens its English
 // search page in a fresh browser, focuses the box, waits TYPING ms (the time
-// spent typing), enters Q and times until the first result shows. Reports
-// the median of RUNS runs and what the server sent for the search (requests
-// and bytes), on a desktop and on a slow phone (Lighthouse's slow 4G:
-// 150 ms round trips, 1.6 Mbit/s down, and the CPU slowed four times).
+// spent typing), enters Q, and times from the focus to the first result
+// (the typing included). Reports the median of RUNS runs and what the
+// server sent for the search (requests and bytes), on a desktop and on a
+// slow phone (Lighthouse's slow 4G: 150 ms round trips, 1.6 Mbit/s down,
+// and the CPU slowed four times).
 // Used to weigh `search_shard_size` (BENCHMARKS.md); needs e2e's packages
 // (`cd e2e && npm ci`) and Chromium at /usr/bin/chromium or $CHROMIUM.
 //
