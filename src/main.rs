@@ -16,7 +16,25 @@ use glossa::cmd::{self, Outcome};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Keeps the memory mimalloc frees for its own reuse instead of giving it
+/// back to the system a second later. Pagefind makes a gzip encoder of a
+/// few hundred KB for every file of the search index and frees it at once;
+/// given back, those pages were faulted in and zeroed again (BENCHMARKS.md).
+#[cfg(feature = "mimalloc")]
+fn keep_freed_memory() {
+    // `mi_option_purge_delay` in the `mi_option_t` of mimalloc.h (v3, as
+    // libmimalloc-sys builds it); -1 is "never".
+    const PURGE_DELAY: std::ffi::c_int = 15;
+    extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    // SAFETY: a plain setter of mimalloc's, which is linked in as the allocator.
+    unsafe { mi_option_set(PURGE_DELAY, -1) }
+}
+
 fn main() -> ExitCode {
+    #[cfg(feature = "mimalloc")]
+    keep_freed_memory();
     let cli = Cli::parse();
     match cmd::run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
