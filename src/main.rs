@@ -22,14 +22,38 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// given back, those pages were faulted in and zeroed again (BENCHMARKS.md).
 #[cfg(feature = "mimalloc")]
 fn keep_freed_memory() {
-    // `mi_option_purge_delay` in the `mi_option_t` of mimalloc.h (v3, as
-    // libmimalloc-sys builds it); -1 is "never".
-    const PURGE_DELAY: std::ffi::c_int = 15;
-    extern "C" {
-        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
-    }
     // SAFETY: a plain setter of mimalloc's, which is linked in as the allocator.
-    unsafe { mi_option_set(PURGE_DELAY, -1) }
+    unsafe { mimalloc_options::mi_option_set(mimalloc_options::PURGE_DELAY, -1) }
+}
+
+#[cfg(feature = "mimalloc")]
+mod mimalloc_options {
+    use std::ffi::{c_int, c_long};
+
+    /// `mi_option_purge_delay` in the `mi_option_t` of mimalloc.h (v3, as
+    /// libmimalloc-sys builds it), in milliseconds; -1 is "never".
+    pub const PURGE_DELAY: c_int = 15;
+
+    extern "C" {
+        pub fn mi_option_set(option: c_int, value: c_long);
+        #[cfg(test)]
+        pub fn mi_option_get(option: c_int) -> c_long;
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_option_set_is_the_purge_delay() {
+            // Only the purge delay defaults to a second: a header whose
+            // options moved would make this read another option.
+            if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+                // SAFETY: a plain getter of mimalloc's.
+                assert_eq!(unsafe { mi_option_get(PURGE_DELAY) }, 1000);
+            }
+        }
+    }
 }
 
 fn main() -> ExitCode {
