@@ -16,28 +16,29 @@ use glossa::cmd::{self, Outcome};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Keeps the memory mimalloc frees for its own reuse instead of giving it
-/// back to the system a second later. Pagefind makes a gzip encoder of a
-/// few hundred KB for every file of the search index and frees it at once;
-/// given back, those pages were faulted in and zeroed again (BENCHMARKS.md).
+/// mimalloc's options beyond the default.
 #[cfg(feature = "mimalloc")]
-fn keep_freed_memory() {
-    // SAFETY: a plain setter of mimalloc's, which is linked in as the allocator.
-    unsafe { mimalloc_options::mi_option_set(mimalloc_options::PURGE_DELAY, -1) }
-}
-
-#[cfg(feature = "mimalloc")]
-mod mimalloc_options {
+mod allocator {
     use std::ffi::{c_int, c_long};
 
     /// `mi_option_purge_delay` in the `mi_option_t` of mimalloc.h (v3, as
     /// libmimalloc-sys builds it), in milliseconds; -1 is "never".
-    pub const PURGE_DELAY: c_int = 15;
+    const PURGE_DELAY: c_int = 15;
 
     extern "C" {
-        pub fn mi_option_set(option: c_int, value: c_long);
+        fn mi_option_set(option: c_int, value: c_long);
         #[cfg(test)]
-        pub fn mi_option_get(option: c_int) -> c_long;
+        fn mi_option_get(option: c_int) -> c_long;
+    }
+
+    /// Keeps the memory mimalloc frees for its own reuse instead of giving
+    /// it back to the system a second later. Pagefind makes a gzip encoder
+    /// of a few hundred KB for every file of the search index and frees it
+    /// at once; given back, those pages were faulted in and zeroed again
+    /// (BENCHMARKS.md).
+    pub fn keep_freed_memory() {
+        // SAFETY: a plain setter of mimalloc's, which is linked in as the allocator.
+        unsafe { mi_option_set(PURGE_DELAY, -1) }
     }
 
     #[cfg(test)]
@@ -58,7 +59,7 @@ mod mimalloc_options {
 
 fn main() -> ExitCode {
     #[cfg(feature = "mimalloc")]
-    keep_freed_memory();
+    allocator::keep_freed_memory();
     let cli = Cli::parse();
     match cmd::run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

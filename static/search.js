@@ -26,14 +26,13 @@
       var shards = (strings.shards || "").split(" ").filter(Boolean).map(function (shard) {
         return new URL(shard, document.baseURI).href;
       });
-      var numbers = shards.map(function (shard, i) { return String(i + 2); });
-      parts = shards.length ? ["1"].concat(numbers) : [];
+      parts = shards.length ? [url].concat(shards).map(function (part, i) { return String(i + 1); }) : [];
       pagefind = import(url).then(function (module) {
         return Promise.resolve(module.init ? module.init() : null)
           .then(function () { return parts.length ? module.options({ mergeFilter: { part: "1" } }) : null; })
           .then(function () {
             return Promise.all(shards.map(function (shard, i) {
-              return module.mergeIndex(shard, { mergeFilter: { part: numbers[i] } });
+              return module.mergeIndex(shard, { mergeFilter: { part: parts[i + 1] } });
             }));
           })
           .then(function () { return module; });
