@@ -158,10 +158,9 @@ pub(super) struct ShardKey(Sha256);
 impl ShardKey {
     /// Adds the next document.
     pub(super) fn add(&mut self, document: &SearchDocument) {
-        let (url, html) = document.parts();
-        for part in [url, html] {
-            self.0.update((part.len() as u64).to_le_bytes());
-            self.0.update(part.as_bytes());
+        for field in document.fields() {
+            self.0.update((field.len() as u64).to_le_bytes());
+            self.0.update(field.as_bytes());
         }
     }
 
@@ -312,10 +311,12 @@ fn keep(extracts: &Extracts) -> Vec<u8> {
     let mut kept = Vec::new();
     match &extracts.search {
         Some(document) => {
+            let fields: Vec<&str> = document.fields().collect();
             kept.push(1);
-            let (url, html) = document.parts();
-            put(&mut kept, url);
-            put(&mut kept, html);
+            kept.extend_from_slice(&(fields.len() as u64).to_le_bytes());
+            for field in fields {
+                put(&mut kept, field);
+            }
         }
         None => kept.push(0),
     }
@@ -341,9 +342,10 @@ fn keep(extracts: &Extracts) -> Vec<u8> {
 /// (`graph`: whether it has a `graph.mmd`, which its files say).
 fn restore(mut kept: &[u8], lang: LangId, graph: bool) -> Option<Extracts> {
     let search = if flag(&mut kept)? {
-        let url = take(&mut kept)?;
-        let html = take(&mut kept)?;
-        Some(SearchDocument::from_parts(lang, url, html))
+        let (count, rest) = kept.split_first_chunk::<8>()?;
+        kept = rest;
+        let fields = (0..u64::from_le_bytes(*count)).map(|_| take(&mut kept)).collect::<Option<Vec<String>>>()?;
+        Some(SearchDocument::from_fields(lang, fields)?)
     } else {
         None
     };
@@ -386,7 +388,12 @@ mod tests {
         let cases = [
             Extracts { search: None, eli5: None, graph: false },
             Extracts {
-                search: Some(SearchDocument::from_parts(LangId(1), "/ko/terms/x/".into(), "<p>토큰</p>".into())),
+                search: SearchDocument::from_fields(
+                    LangId(1),
+                    ["/ko/terms/x/", "토큰 ___PAGEFIND_WEIGHT___3 x", "summary", "x", "title", "토큰"]
+                        .map(String::from)
+                        .to_vec(),
+                ),
                 eli5: Some(Eli5 { heading: String::new(), html: "<p>a</p>".into(), lang: Some("en".into()) }),
                 graph: true,
             },

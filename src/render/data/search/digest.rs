@@ -39,12 +39,19 @@ const BLOCKS: [&str; 20] = [
     "details",
 ];
 
-/// A digest of generated body HTML as HTML for the index: `<hN>` headings
-/// whole, the rest of the text in `<p>` runs until `budget` characters are
-/// used. Text is copied as it stands, so its escapes stay escapes.
-pub(super) fn digest(html: &str, budget: &mut usize, out: &mut String) {
+/// Where a digest goes: its blocks in order, as HTML text.
+pub(super) trait Blocks {
+    fn paragraph(&mut self, text: &str);
+    /// A heading, `level` 2 to 6.
+    fn heading(&mut self, level: u8, text: &str);
+}
+
+/// A digest of generated body HTML for the index: headings whole, the rest
+/// of the text in paragraphs until `budget` words are used. Text is copied
+/// as it stands, so its escapes stay escapes.
+pub(super) fn digest(html: &str, budget: &mut usize, out: &mut impl Blocks) {
     let mut rest = html;
-    let mut heading: Option<&str> = None;
+    let mut heading: Option<u8> = None;
     let mut run = String::new();
     while !rest.is_empty() {
         let Some(open) = rest.find('<') else {
@@ -67,7 +74,8 @@ pub(super) fn digest(html: &str, budget: &mut usize, out: &mut String) {
         }
         if is_heading(&name) {
             flush(&mut run, heading, out);
-            heading = (!closing).then_some(if name == "h1" { "h2" } else { heading_level(&name) });
+            // The page's own `<h1>` is the title: a body's first level is 2.
+            heading = (!closing).then_some(name.as_bytes()[1].saturating_sub(b'0').max(2));
             continue;
         }
         if BLOCKS.contains(&name.as_str()) && !run.ends_with(' ') && !run.is_empty() {
@@ -122,12 +130,13 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace().map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }
 
-/// Writes the run as a heading or a paragraph, if it has any text.
-fn flush(run: &mut String, heading: Option<&str>, out: &mut String) {
+/// Gives the run as a heading or a paragraph, if it has any text.
+fn flush(run: &mut String, heading: Option<u8>, out: &mut impl Blocks) {
     let text = run.trim();
-    if !text.is_empty() {
-        let element = heading.unwrap_or("p");
-        out.push_str(&format!("<{element}>{text}</{element}>"));
+    match heading {
+        _ if text.is_empty() => {}
+        Some(level) => out.heading(level, text),
+        None => out.paragraph(text),
     }
     run.clear();
 }
@@ -140,18 +149,6 @@ fn is_heading(name: &str) -> bool {
     name.len() == 2 && name.starts_with('h') && matches!(name.as_bytes()[1], b'1'..=b'6')
 }
 
-/// The element a body heading keeps in the digest (the page's own `<h1>` is
-/// the title).
-fn heading_level(name: &str) -> &'static str {
-    match name {
-        "h2" => "h2",
-        "h3" => "h3",
-        "h4" => "h4",
-        "h5" => "h5",
-        _ => "h6",
-    }
-}
-
 fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
     haystack.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
@@ -159,6 +156,17 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The blocks written out as HTML.
+    impl Blocks for String {
+        fn paragraph(&mut self, text: &str) {
+            self.push_str(&format!("<p>{text}</p>"));
+        }
+
+        fn heading(&mut self, level: u8, text: &str) {
+            self.push_str(&format!("<h{level}>{text}</h{level}>"));
+        }
+    }
 
     fn digested(html: &str, mut budget: usize) -> String {
         let mut out = String::new();

@@ -4,9 +4,11 @@
 //! document made for the purpose as the page is written (its body is at
 //! hand then), so that its title and aliases weigh more than its body, its
 //! summary travels with every result, and its body is a digest (headings
-//! and the opening prose, see [`digest`]).
+//! and the opening prose, see [`digest`]). It is handed to Pagefind as a
+//! record ([`record`]), not as HTML for it to parse.
 
 mod digest;
+mod record;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -18,27 +20,40 @@ use crate::error::Error;
 use crate::markdown::{BodyHtml, RenderedEntry};
 use crate::model::{Entry, Term};
 use crate::render::context::Context;
-use crate::render::path::{encode_path, relativize, FilePath, PagePath};
+use crate::render::path::{encode_path, FilePath, PagePath};
 use crate::render::reuse::Reusing;
 use crate::render::writer::Writer;
 use crate::util::text::escape_html;
+use record::Record;
 
-/// One page as the index sees it.
+/// One page as the index sees it: a Pagefind record.
 pub(crate) struct SearchDocument {
     lang: LangId,
     url: String,
-    html: String,
+    /// The words indexed, with Pagefind's weight markers.
+    text: String,
+    /// The fields each result shows: title, aliases and summary.
+    meta: BTreeMap<String, String>,
 }
 
 impl SearchDocument {
-    /// A document kept by the build cache: its page's URL and HTML.
-    pub(crate) fn from_parts(lang: LangId, url: String, html: String) -> SearchDocument {
-        SearchDocument { lang, url, html }
+    /// A document kept by the build cache, from its [`fields`](Self::fields).
+    pub(crate) fn from_fields(lang: LangId, fields: Vec<String>) -> Option<SearchDocument> {
+        let mut fields = fields.into_iter();
+        let (url, text) = (fields.next()?, fields.next()?);
+        let mut meta = BTreeMap::new();
+        while let Some(name) = fields.next() {
+            meta.insert(name, fields.next()?);
+        }
+        Some(SearchDocument { lang, url, text, meta })
     }
 
-    /// The page's URL and the HTML indexed.
-    pub(crate) fn parts(&self) -> (&str, &str) {
-        (&self.url, &self.html)
+    /// What the document is made of, in a fixed order: its page's URL, the
+    /// text indexed, then each field's name and value.
+    pub(crate) fn fields(&self) -> impl Iterator<Item = &str> {
+        [self.url.as_str(), self.text.as_str()]
+            .into_iter()
+            .chain(self.meta.iter().flat_map(|(name, value)| [name.as_str(), value.as_str()]))
     }
 }
 
@@ -52,44 +67,28 @@ pub(crate) fn document(
     rendered: Option<&RenderedEntry>,
     body: Option<&BodyHtml>,
 ) -> SearchDocument {
-    let code = ctx.code(lang);
-    let mut html = format!(
-        "<!DOCTYPE html><html lang=\"{code}\"><head><title>{title}</title></head><body><main data-pagefind-body>\
-         <h1 data-pagefind-meta=\"title\" data-pagefind-weight=\"10\">{title}</h1>",
-        title = escape_html(entry.title()),
-    );
+    let mut record = Record::new(&escape_html(entry.title()));
     let aliases: Vec<&str> = entry.aliases.iter().map(|a| a.value.as_str()).collect();
     if !aliases.is_empty() {
-        html.push_str(&format!(
-            "<p data-pagefind-meta=\"aliases\" data-pagefind-weight=\"10\">{}</p>",
-            escape_html(&aliases.join(" | "))
-        ));
+        record.field("aliases", &escape_html(&aliases.join(" | ")), "10");
     }
     if let Some(r) = rendered {
         let summary = crate::render::layout::plain_text(&r.summary);
-        html.push_str(&format!(
-            "<p data-pagefind-meta=\"summary\" data-pagefind-weight=\"3\">{}</p><div>",
-            escape_html(&summary),
-        ));
+        record.field("summary", &escape_html(&summary), "3");
         let mut budget = digest::PROSE_BUDGET;
         if let Some(body) = body {
-            digest::digest(&body.main, &mut budget, &mut html);
+            digest::digest(&body.main, &mut budget, &mut record);
             for section in [&body.eli5, &body.expert].into_iter().flatten() {
-                digest::digest(&format!("<h2>{}</h2>", section.heading), &mut budget, &mut html);
-                digest::digest(&section.html, &mut budget, &mut html);
+                digest::digest(&format!("<h2>{}</h2>", section.heading), &mut budget, &mut record);
+                digest::digest(&section.html, &mut budget, &mut record);
             }
         }
-        html.push_str("</div>");
     }
-    html.push_str("</main></body></html>");
-    let page = PagePath::Term(code, term.slug.as_str());
-    SearchDocument {
-        lang,
-        // From the site's root: the search script puts the folder the index
-        // is served from in front, so results lead home under any path.
-        url: format!("/{}", encode_path(&page.dir())),
-        html: relativize(&html, &page.to_root(ctx.urls.base_path())),
-    }
+    let (text, meta) = record.finish();
+    let page = PagePath::Term(ctx.code(lang), term.slug.as_str());
+    // From the site's root: the search script puts the folder the index is
+    // served from in front, so results lead home under any path.
+    SearchDocument { lang, url: format!("/{}", encode_path(&page.dir())), text, meta }
 }
 
 /// How a language's documents are split into shards: Pagefind bundles of
@@ -232,9 +231,10 @@ impl ShardBundle<'_> {
     /// the previous build recorded has its documents gathered and compared
     /// first; any other is indexed as its documents come.
     fn write(&self, documents: impl Iterator<Item = SearchDocument>, pages: usize) -> Result<(), Error> {
-        let name = FilePath::Search(self.ctx.code(self.lang), &Shards::folder(self.shard)).path();
+        let language = self.ctx.code(self.lang);
+        let name = FilePath::Search(language, &Shards::folder(self.shard)).path();
         let Some(reusing) = self.reuse else {
-            return self.write_index(build_index(documents, pages)?).map(drop);
+            return self.write_index(build_index(documents, pages, language)?).map(drop);
         };
         let mut key = reusing.shard_key(&name);
         let (files, key) = if reusing.shard_recorded(&name) {
@@ -243,9 +243,9 @@ impl ShardBundle<'_> {
             if reusing.link_shard(&name, &key, self.out)? {
                 return Ok(());
             }
-            (build_index(documents.into_iter(), pages)?, key)
+            (build_index(documents.into_iter(), pages, language)?, key)
         } else {
-            let files = build_index(documents.inspect(|d| key.add(d)), pages)?;
+            let files = build_index(documents.inspect(|d| key.add(d)), pages, language)?;
             (files, key.finish())
         };
         let written = self.write_index(files)?;
@@ -299,18 +299,23 @@ fn failure(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Error 
     Error::Search { source: error.into() }
 }
 
-/// Indexes `pages` documents with Pagefind, on its own small runtime on
-/// the calling thread, so it works from plain threads and from inside the
-/// dev server's runtime alike (the caller is a thread of its own). Fewer
-/// documents mean the pages failed: nothing is built.
-fn build_index(documents: impl Iterator<Item = SearchDocument>, pages: usize) -> Result<Bundle, Error> {
+/// Indexes `pages` documents in `language` (a code, lowercase as Pagefind
+/// keeps them) with Pagefind, on its own small runtime on the calling
+/// thread, so it works from plain threads and from inside the dev server's
+/// runtime alike (the caller is a thread of its own). Fewer documents mean
+/// the pages failed: nothing is built.
+fn build_index(documents: impl Iterator<Item = SearchDocument>, pages: usize, language: &str) -> Result<Bundle, Error> {
+    let language = language.to_lowercase();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(failure)?;
     runtime.block_on(async move {
         let config = pagefind::options::PagefindServiceConfig::builder().keep_index_url(false).build();
         let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(failure)?;
         let mut added = 0;
         for document in documents.take(pages) {
-            index.add_html_file(None, Some(document.url), document.html).await.map_err(failure)?;
+            index
+                .add_custom_record(document.url, document.text, language.clone(), Some(document.meta), None, None)
+                .await
+                .map_err(failure)?;
             added += 1;
         }
         if added < pages {
@@ -329,7 +334,7 @@ mod tests {
     use super::*;
 
     fn document(n: usize) -> SearchDocument {
-        SearchDocument { lang: LangId(0), url: format!("/{n}/"), html: String::new() }
+        SearchDocument { lang: LangId(0), url: format!("/{n}/"), text: String::new(), meta: BTreeMap::new() }
     }
 
     #[test]
@@ -376,7 +381,7 @@ mod tests {
 
     #[test]
     fn an_index_of_fewer_documents_than_pages_is_an_error() {
-        let error = build_index([document(0)].into_iter(), 2).unwrap_err();
+        let error = build_index([document(0)].into_iter(), 2, "en").unwrap_err();
         assert!(error.to_string().contains("stopped"), "{error}");
     }
 }
