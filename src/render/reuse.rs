@@ -342,10 +342,8 @@ fn keep(extracts: &Extracts) -> Vec<u8> {
 /// (`graph`: whether it has a `graph.mmd`, which its files say).
 fn restore(mut kept: &[u8], lang: LangId, graph: bool) -> Option<Extracts> {
     let search = if flag(&mut kept)? {
-        let (count, rest) = kept.split_first_chunk::<8>()?;
-        kept = rest;
-        let fields = (0..u64::from_le_bytes(*count)).map(|_| take(&mut kept)).collect::<Option<Vec<String>>>()?;
-        Some(SearchDocument::from_fields(lang, fields)?)
+        let fields = (0..take_number(&mut kept)?).map(|_| take(&mut kept)).collect::<Option<Vec<String>>>()?;
+        SearchDocument::from_fields(lang, fields)
     } else {
         None
     };
@@ -372,11 +370,16 @@ fn flag(kept: &mut &[u8]) -> Option<bool> {
 }
 
 fn take(kept: &mut &[u8]) -> Option<String> {
-    let (len, rest) = kept.split_first_chunk::<8>()?;
-    let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-    let text = rest.get(..len)?;
-    *kept = &rest[len..];
+    let len = usize::try_from(take_number(kept)?).ok()?;
+    let text = kept.get(..len)?;
+    *kept = &kept[len..];
     String::from_utf8(text.to_vec()).ok()
+}
+
+fn take_number(kept: &mut &[u8]) -> Option<u64> {
+    let (number, rest) = kept.split_first_chunk::<8>()?;
+    *kept = rest;
+    Some(u64::from_le_bytes(*number))
 }
 
 #[cfg(test)]
