@@ -123,6 +123,7 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
             }
         });
     }
+    let stop_requested = stop_signal();
     let app = http::router(Arc::clone(&shared));
     let (stop, stopping) = tokio::sync::watch::channel(false);
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
@@ -130,7 +131,7 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
         let _ = stopping.wait_for(|stop| *stop).await;
     });
     let interrupted = async {
-        stop_signal().await;
+        stop_requested.await;
         // Event streams end, so pages holding one let the server stop.
         let _ = shared.events.send(Notice::Shutdown);
         let _ = stop.send(true);
@@ -145,25 +146,40 @@ async fn run(options: &ServeOptions) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
-/// Ctrl-C, or SIGTERM where there is one.
-async fn stop_signal() {
+/// Ctrl-C, or SIGTERM where there is one, listened for from this call on:
+/// tokio's `ctrl_c()` listens only once first polled, and a Ctrl-C that came
+/// before would kill the server instead of stopping it.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = terminate.recv() => {}
+        use tokio::signal::unix::{signal, Signal, SignalKind};
+        async fn next(signal: Option<Signal>) {
+            match signal {
+                Some(mut signal) => {
+                    signal.recv().await;
                 }
+                None => std::future::pending().await,
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+        }
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        let terminate = signal(SignalKind::terminate()).ok();
+        async move {
+            tokio::select! {
+                () = next(interrupt) => {}
+                () = next(terminate) => {}
             }
         }
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        let ctrl_c = tokio::signal::windows::ctrl_c().ok();
+        async move {
+            match ctrl_c {
+                Some(mut ctrl_c) => {
+                    ctrl_c.recv().await;
+                }
+                None => std::future::pending().await,
+            }
+        }
     }
 }
